@@ -1,0 +1,27 @@
+package dev.agora.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Store-and-forward for domain events: {@link #append} joins the business transaction, so an event is stored
+ * exactly when the change that caused it is committed. A relay publishes stored events outward afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(DomainEvent event) {
+        new OutboxEntry(event).persist();
+    }
+
+    public List<OutboxEntry> unpublished(int limit) {
+        return OutboxEntry.<OutboxEntry>find("publishedAt is null order by position").page(0, limit).list();
+    }
+
+    public List<OutboxEntry> about(String aggregateType, String aggregateId) {
+        return OutboxEntry.<OutboxEntry>find("aggregateType = ?1 and aggregateId = ?2 order by position",
+                aggregateType, aggregateId).list();
+    }
+}

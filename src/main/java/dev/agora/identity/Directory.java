@@ -1,0 +1,157 @@
+package dev.agora.identity;
+
+import dev.agora.platform.Refusal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The organisation as Agora knows it: accounts, domains, teams and who belongs where in which role. */
+@ApplicationScoped
+public class Directory {
+
+    /** A row of the account list. */
+    public record UserSummary(String username, String displayName, String email, PlatformRole platformRole,
+            boolean enabled, boolean localPassword, List<String> teams) {}
+
+    /** A row of the domain list. */
+    public record DomainSummary(String slug, String name, String description, List<String> teams,
+            List<String> stewards) {}
+
+    /** A row of the team list. */
+    public record TeamSummary(String slug, String name, String description, String domain,
+            Map<TeamRole, List<String>> members) {}
+
+    private final IdentityJournal journal;
+    private final Clock clock;
+
+    Directory(IdentityJournal journal, Clock clock) {
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public Optional<AccountProfile> profile(String username) {
+        return User.findByUsername(username).map(this::profileOf);
+    }
+
+    private AccountProfile profileOf(User user) {
+        List<AccountProfile.Membership> memberships = TeamMembership.<TeamMembership>find(
+                        "select m from TeamMembership m join fetch m.team t join fetch t.domain "
+                                + "where m.user = ?1 order by t.slug", user)
+                .stream()
+                .map(m -> new AccountProfile.Membership(m.team().slug(), m.team().name(), m.team().domain().slug(),
+                        m.role()))
+                .toList();
+        List<String> stewardOf = memberships.stream()
+                .filter(m -> m.role() == TeamRole.STEWARD)
+                .map(AccountProfile.Membership::domain)
+                .distinct()
+                .sorted()
+                .toList();
+        return new AccountProfile(user.username(), user.displayName(), user.email(), user.platformRole(),
+                user.platformRole().securityRoles(), memberships, stewardOf);
+    }
+
+    public List<UserSummary> users() {
+        Map<Long, List<String>> teamsByUser = TeamMembership.<TeamMembership>find(
+                        "select m from TeamMembership m join fetch m.team order by m.team.slug")
+                .stream()
+                .collect(Collectors.groupingBy(m -> m.user().id(), LinkedHashMap::new,
+                        Collectors.mapping(m -> m.team().slug() + " (" + m.role() + ")", Collectors.toList())));
+        return User.<User>list("order by username").stream()
+                .map(u -> new UserSummary(u.username(), u.displayName(), u.email(), u.platformRole(), u.enabled(),
+                        u.hasLocalPassword(), teamsByUser.getOrDefault(u.id(), List.of())))
+                .toList();
+    }
+
+    public List<DomainSummary> domains() {
+        List<Team> teams = Team.list("order by slug");
+        List<TeamMembership> stewards = TeamMembership.find(
+                "select m from TeamMembership m join fetch m.user join fetch m.team where m.role = ?1",
+                TeamRole.STEWARD).list();
+        return Domain.<Domain>list("order by slug").stream()
+                .map(d -> new DomainSummary(d.slug(), d.name(), d.description(),
+                        teams.stream().filter(t -> t.domain().id().equals(d.id())).map(Team::slug).toList(),
+                        stewards.stream().filter(m -> m.team().domain().id().equals(d.id()))
+                                .map(m -> m.user().username()).distinct().sorted().toList()))
+                .toList();
+    }
+
+    public List<TeamSummary> teams() {
+        List<TeamMembership> memberships = TeamMembership.find(
+                "select m from TeamMembership m join fetch m.user join fetch m.team").list();
+        return Team.<Team>find("select t from Team t join fetch t.domain order by t.slug").stream()
+                .map(t -> new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
+                        membersByRole(memberships.stream().filter(m -> m.team().id().equals(t.id())).toList())))
+                .toList();
+    }
+
+    private static Map<TeamRole, List<String>> membersByRole(List<TeamMembership> memberships) {
+        Map<TeamRole, List<String>> byRole = new LinkedHashMap<>();
+        for (TeamRole role : TeamRole.values()) {
+            List<String> names = memberships.stream().filter(m -> m.role() == role)
+                    .map(m -> m.user().username()).sorted(Comparator.naturalOrder()).toList();
+            if (!names.isEmpty()) {
+                byRole.put(role, names);
+            }
+        }
+        return byRole;
+    }
+
+    public boolean domainExists(String slug) {
+        return Domain.findBySlug(slug).isPresent();
+    }
+
+    public boolean teamExists(String slug) {
+        return Team.findBySlug(slug).isPresent();
+    }
+
+    /** Creates the domain unless one with this slug exists; tells whether it did. */
+    @Transactional
+    public boolean ensureDomain(String slug, String name, String description, String actor) {
+        if (Domain.findBySlug(slug).isPresent()) {
+            return false;
+        }
+        Domain domain = new Domain(new Slug(slug), name, description == null ? "" : description, clock.instant());
+        domain.persist();
+        journal.changed(actor, "domain.created", "domain", domain.slug(),
+                Map.of("slug", domain.slug(), "name", domain.name()));
+        return true;
+    }
+
+    /** Creates the team in an existing domain unless one with this slug exists; tells whether it did. */
+    @Transactional
+    public boolean ensureTeam(String slug, String name, String description, String domainSlug, String actor) {
+        if (Team.findBySlug(slug).isPresent()) {
+            return false;
+        }
+        Domain domain = Domain.findBySlug(domainSlug)
+                .orElseThrow(() -> Refusal.invalid("domain", "there is no domain '" + domainSlug + "'"));
+        Team team = new Team(new Slug(slug), name, description == null ? "" : description, domain, clock.instant());
+        team.persist();
+        journal.changed(actor, "team.created", "team", team.slug(),
+                Map.of("slug", team.slug(), "name", team.name(), "domain", domain.slug()));
+        return true;
+    }
+
+    /** Adds the user to the team in this role unless they already belong to it; tells whether it did. */
+    @Transactional
+    public boolean ensureMembership(String teamSlug, String username, TeamRole role, String actor) {
+        Team team = Team.findBySlug(teamSlug)
+                .orElseThrow(() -> Refusal.invalid("team", "there is no team '" + teamSlug + "'"));
+        User user = User.findByUsername(username)
+                .orElseThrow(() -> Refusal.invalid("username", "there is no account '" + username + "'"));
+        if (TeamMembership.count("team = ?1 and user = ?2", team, user) > 0) {
+            return false;
+        }
+        new TeamMembership(team, user, role, clock.instant()).persist();
+        journal.changed(actor, "membership.added", "team", team.slug(),
+                Map.of("team", team.slug(), "username", user.username(), "role", role.name()));
+        return true;
+    }
+}

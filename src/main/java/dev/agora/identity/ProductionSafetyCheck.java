@@ -1,0 +1,77 @@
+package dev.agora.identity;
+
+import dev.agora.platform.DemoSettings;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * A real deployment (demo mode off) refuses to start with settings that would make it unsafe: no session key,
+ * or an account that can still be opened with the published demo password. Each refusal names the setting or
+ * action that fixes it, on one line.
+ */
+@ApplicationScoped
+public class ProductionSafetyCheck {
+
+    public static final int STARTUP_PRIORITY = BootstrapAdmin.STARTUP_PRIORITY + 10;
+    static final String PUBLISHED_DEMO_PASSWORD = "agora-demo";
+    static final int MIN_SESSION_KEY_LENGTH = 16;
+
+    private static final Logger LOG = Logger.getLogger(ProductionSafetyCheck.class);
+
+    private final DemoSettings demo;
+    private final LocalAccounts accounts;
+    private final Optional<String> sessionKey;
+
+    ProductionSafetyCheck(DemoSettings demo, LocalAccounts accounts,
+            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
+        this.demo = demo;
+        this.accounts = accounts;
+        this.sessionKey = sessionKey;
+    }
+
+    void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent start) {
+        if (demo.enabled()) {
+            if (sessionKey.isEmpty()) {
+                LOG.warn("No AGORA_SESSION_KEY: sessions end when Agora restarts (fine for a demo).");
+            }
+            return;
+        }
+        List<String> refusals = refusals(sessionKey);
+        if (!refusals.isEmpty()) {
+            // Quarkus prints a ConfigurationException as its message alone: one line, no stack trace
+            throw new ConfigurationException("Agora refuses to start: " + String.join(" Also: ", refusals));
+        }
+    }
+
+    /** What makes this deployment unsafe, as sentences that say what to set; empty when it is safe. */
+    List<String> refusals(Optional<String> sessionKey) {
+        List<String> refusals = new ArrayList<>();
+        if (sessionKey.map(String::length).orElse(0) < MIN_SESSION_KEY_LENGTH) {
+            refusals.add("set AGORA_SESSION_KEY to a secret of at least " + MIN_SESSION_KEY_LENGTH
+                    + " characters (it encrypts the session cookie).");
+        }
+        List<String> demoPasswords = new ArrayList<>(List.of(PUBLISHED_DEMO_PASSWORD));
+        if (!demo.password().equals(PUBLISHED_DEMO_PASSWORD)) {
+            demoPasswords.add(demo.password());
+        }
+        List<String> exposed = demoPasswords.stream()
+                .flatMap(password -> accounts.enabledAccountsWithPassword(password).stream())
+                .distinct()
+                .sorted()
+                .toList();
+        if (!exposed.isEmpty()) {
+            refusals.add("the account(s) " + String.join(", ", exposed) + " still have the demo password: "
+                    + "change their passwords (PUT /api/v1/me/password or the user menu) or disable them, "
+                    + "then start again with AGORA_DEMO=false.");
+        }
+        return refusals;
+    }
+}

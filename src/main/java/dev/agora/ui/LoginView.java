@@ -1,0 +1,62 @@
+package dev.agora.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Sign-in with a local account. The form posts to Quarkus' form authentication (j_security_check), which sets
+ * the encrypted session cookie and sends the browser on, or back here with "?error".
+ */
+@Route("login")
+@PageTitle("Sign in · Agora")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm form = new LoginForm();
+    private final SecurityIdentity identity;
+
+    public LoginView(SecurityIdentity identity) {
+        this.identity = identity;
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        H1 brand = new H1("Agora");
+        brand.addClassName("login-brand");
+        Paragraph tagline = new Paragraph("The data marketplace of your data mesh");
+        tagline.addClassName("login-tagline");
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Username");
+        i18n.getErrorMessage().setTitle("Wrong username or password");
+        i18n.getErrorMessage().setMessage("Check them and try again. Accounts are case-insensitive.");
+        form.setI18n(i18n);
+        form.setAction("j_security_check");
+        form.setForgotPasswordButtonVisible(false);
+
+        Div card = new Div(brand, tagline, form);
+        card.addClassName("login-card");
+        add(card);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!identity.isAnonymous()) {
+            event.forwardTo(HomeView.class);
+            return;
+        }
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

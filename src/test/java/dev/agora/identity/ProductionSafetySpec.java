@@ -1,0 +1,78 @@
+package dev.agora.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agora.platform.DemoSettings;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With demo mode off (a real deployment), Agora refuses to start while it would be unsafe, and says on one line
+ * what to set or do. The check runs here against the real accounts of the test database.
+ */
+@QuarkusTest
+class ProductionSafetySpec {
+
+    @Inject
+    LocalAccounts accounts;
+
+    private static DemoSettings demo(boolean enabled) {
+        return new DemoSettings() {
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public String password() {
+                return "agora-demo";
+            }
+        };
+    }
+
+    private ProductionSafetyCheck realDeployment(Optional<String> sessionKey) {
+        return new ProductionSafetyCheck(demo(false), accounts, sessionKey);
+    }
+
+    @Nested
+    class A_real_deployment {
+
+        @Test
+        void refuses_to_start_without_a_session_key_naming_the_setting_on_one_line() {
+            assertThatThrownBy(() -> realDeployment(Optional.empty()).onStart(new StartupEvent()))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("AGORA_SESSION_KEY")
+                    .hasMessageNotContaining("\n");
+        }
+
+        @Test
+        void refuses_to_start_while_accounts_still_have_the_demo_password_and_names_them() {
+            var refusals = realDeployment(Optional.of("a-session-key-long-enough")).refusals(
+                    Optional.of("a-session-key-long-enough"));
+
+            assertThat(refusals).hasSize(1);
+            assertThat(refusals.get(0)).contains("admin", "marco", "olivia", "stella").contains("demo password");
+        }
+
+        @Test
+        void refuses_a_session_key_that_is_too_short() {
+            assertThat(realDeployment(Optional.of("short")).refusals(Optional.of("short")))
+                    .anySatisfy(refusal -> assertThat(refusal).contains("AGORA_SESSION_KEY"));
+        }
+    }
+
+    @Nested
+    class The_demo {
+
+        @Test
+        void starts_with_the_demo_password_and_without_a_session_key() {
+            new ProductionSafetyCheck(demo(true), accounts, Optional.empty()).onStart(new StartupEvent());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.agora.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** REST calls as the demo people make them: HTTP Basic with a local account, JSON both ways. */
+public final class Api {
+
+    public static final String DEMO_PASSWORD = "agora-demo";
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String username) {
+        return as(username, DEMO_PASSWORD);
+    }
+
+    public static RequestSpecification as(String username, String password) {
+        return given().auth().preemptive().basic(username, password)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.agora.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agora.ui.browser.pages.LoginPage;
+import dev.agora.ui.browser.pages.ShellPage;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** A person signs in with a local account in a real browser, sees the Agora shell and signs out again. */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SigningInSpec {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private Browser browser;
+
+    @BeforeEach
+    void browser() {
+        if (browser == null) {
+            browser = Browser.start(base);
+        }
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_wrong_password_keeps_the_person_on_the_login_page_with_an_explanation() {
+        LoginPage login = LoginPage.open(browser).signInExpectingRefusal("olivia", "not-her-password");
+
+        assertThat(login.showsError()).isTrue();
+        assertThat(login.errorText()).contains("Wrong username or password");
+        assertThat(browser.currentPath()).isEqualTo("/login");
+        browser.screenshot("login-refused");
+    }
+
+    @Test
+    void a_consumer_sees_catalog_requests_and_approvals_but_no_admin() {
+        LoginPage.open(browser);
+        browser.screenshot("login");
+
+        ShellPage shell = new LoginPage(browser).signInAs("marco", "agora-demo");
+
+        assertThat(shell.heading()).isEqualTo("Welcome, Marco Consumer");
+        assertThat(shell.navigation()).containsExactly("Home", "Catalog", "My requests", "Approvals");
+        assertThat(shell.pageText()).contains("Marketing Insights").contains("MEMBER");
+        browser.screenshot("home");
+    }
+
+    @Test
+    void an_admin_also_sees_the_admin_console_with_the_organisation_and_the_audit_trail() {
+        ShellPage shell = LoginPage.open(browser).signInAs("admin", "agora-demo");
+
+        assertThat(shell.navigation()).containsExactly("Home", "Catalog", "My requests", "Approvals", "Admin");
+        ShellPage admin = shell.navigateTo("Admin");
+
+        assertThat(admin.heading()).isEqualTo("Administration");
+        assertThat(admin.pageText()).contains("olivia").contains("stella").contains("Olivia Owner");
+        browser.screenshot("admin");
+    }
+
+    @Test
+    void signing_out_ends_the_session_so_that_pages_ask_for_sign_in_again() {
+        ShellPage shell = LoginPage.open(browser).signInAs("olivia", "agora-demo");
+
+        shell.signOut();
+        browser.open("catalog");
+
+        new LoginPage(browser);
+        assertThat(browser.currentPath()).isEqualTo("/login");
+    }
+}
