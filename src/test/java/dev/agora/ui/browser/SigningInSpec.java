@@ -4,37 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agora.ui.browser.pages.LoginPage;
 import dev.agora.ui.browser.pages.ShellPage;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** A person signs in with a local account in a real browser, sees the Agora shell and signs out again. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SigningInSpec {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private Browser browser;
-
-    @BeforeEach
-    void browser() {
-        if (browser == null) {
-            browser = Browser.start(base);
-        }
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SigningInSpec extends BrowserSpec {
 
     @Test
     void a_wrong_password_keeps_the_person_on_the_login_page_with_an_explanation() {

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agora.ui.UnannotatedProbeView;
 import dev.agora.ui.browser.pages.LoginPage;
 import dev.agora.ui.browser.pages.ShellPage;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
@@ -19,27 +14,7 @@ import org.openqa.selenium.By;
  * checked the same way.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ViewAccessSpec {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private Browser browser;
-
-    @BeforeEach
-    void browser() {
-        if (browser == null) {
-            browser = Browser.start(base);
-        }
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ViewAccessSpec extends BrowserSpec {
 
     @Test
     void an_anonymous_visitor_of_any_view_is_sent_to_the_login_page() {

@@ -49,14 +49,23 @@ public class ShellPage {
     }
 
     public LoginPage signOut() {
+        chooseFromUserMenu("Sign out");
+        browser.waitForPath("/login");
+        return new LoginPage(browser);
+    }
+
+    public ChangePasswordDialog openChangePassword() {
+        chooseFromUserMenu("Change password");
+        return new ChangePasswordDialog(browser);
+    }
+
+    private void chooseFromUserMenu(String choice) {
         browser.waitFor(USER_MENU).click();
         browser.waitFor(MENU_ITEMS);
         browser.driver().findElements(MENU_ITEMS).stream()
-                .filter(item -> item.getText().trim().equals("Sign out"))
+                .filter(item -> item.getText().trim().equals(choice))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no 'Sign out' in the user menu"))
+                .orElseThrow(() -> new AssertionError("no '" + choice + "' in the user menu"))
                 .click();
-        browser.waitForPath("/login");
-        return new LoginPage(browser);
     }
 }
