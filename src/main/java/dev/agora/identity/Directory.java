@@ -1,5 +1,6 @@
 package dev.agora.identity;
 
+import dev.agora.audit.ChangeJournal;
 import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,10 +28,10 @@ public class Directory {
     public record TeamSummary(String slug, String name, String description, String domain,
             Map<TeamRole, List<String>> members) {}
 
-    private final IdentityJournal journal;
+    private final ChangeJournal journal;
     private final Clock clock;
 
-    Directory(IdentityJournal journal, Clock clock) {
+    Directory(ChangeJournal journal, Clock clock) {
         this.journal = journal;
         this.clock = clock;
     }
@@ -103,6 +104,24 @@ public class Directory {
         return byRole;
     }
 
+    /** The domain entity, for features that relate their own entities to it. */
+    public Optional<Domain> domain(String slug) {
+        return slug == null ? Optional.empty() : Domain.findBySlug(slug);
+    }
+
+    /** The team entity, for features that relate their own entities to it. */
+    public Optional<Team> team(String slug) {
+        return slug == null ? Optional.empty() : Team.findBySlug(slug);
+    }
+
+    /** Usernames of the members of a team who hold the given role. */
+    public List<String> membersWithRole(String teamSlug, TeamRole role) {
+        return TeamMembership.<TeamMembership>find(
+                        "select m from TeamMembership m join fetch m.user where m.team.slug = ?1 and m.role = ?2 "
+                                + "order by m.user.username", teamSlug, role)
+                .stream().map(m -> m.user().username()).toList();
+    }
+
     public boolean domainExists(String slug) {
         return Domain.findBySlug(slug).isPresent();
     }
@@ -119,7 +138,7 @@ public class Directory {
         }
         Domain domain = new Domain(new Slug(slug), name, description == null ? "" : description, clock.instant());
         domain.persist();
-        journal.changed(actor, "domain.created", "domain", domain.slug(),
+        journal.record(actor, "identity.domain.created", "domain", domain.slug(),
                 Map.of("slug", domain.slug(), "name", domain.name()));
         return true;
     }
@@ -134,7 +153,7 @@ public class Directory {
                 .orElseThrow(() -> Refusal.invalid("domain", "there is no domain '" + domainSlug + "'"));
         Team team = new Team(new Slug(slug), name, description == null ? "" : description, domain, clock.instant());
         team.persist();
-        journal.changed(actor, "team.created", "team", team.slug(),
+        journal.record(actor, "identity.team.created", "team", team.slug(),
                 Map.of("slug", team.slug(), "name", team.name(), "domain", domain.slug()));
         return true;
     }
@@ -150,7 +169,7 @@ public class Directory {
             return false;
         }
         new TeamMembership(team, user, role, clock.instant()).persist();
-        journal.changed(actor, "membership.added", "team", team.slug(),
+        journal.record(actor, "identity.membership.added", "team", team.slug(),
                 Map.of("team", team.slug(), "username", user.username(), "role", role.name()));
         return true;
     }

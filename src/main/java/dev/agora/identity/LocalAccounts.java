@@ -1,5 +1,6 @@
 package dev.agora.identity;
 
+import dev.agora.audit.ChangeJournal;
 import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -20,11 +21,11 @@ public class LocalAccounts {
             PlatformRole platformRole) {}
 
     private final PasswordHashing hashing;
-    private final IdentityJournal journal;
+    private final ChangeJournal journal;
     private final Clock clock;
     private final String demoPassword;
 
-    LocalAccounts(PasswordHashing hashing, IdentityJournal journal, Clock clock,
+    LocalAccounts(PasswordHashing hashing, ChangeJournal journal, Clock clock,
             @ConfigProperty(name = "agora.demo.password", defaultValue = "agora-demo") String demoPassword) {
         this.hashing = hashing;
         this.journal = journal;
@@ -58,7 +59,7 @@ public class LocalAccounts {
         User user = new User(username, displayName, blankToNull(account.email()), hashing.hash(account.password()),
                 role, clock.instant());
         user.persist();
-        journal.changed(actor, "user.created", "user", user.username(), Map.of(
+        journal.record(actor, "identity.user.created", "user", user.username(), Map.of(
                 "username", user.username(), "displayName", user.displayName(), "platformRole", role.name()));
         return SignedInAccount.of(user);
     }
@@ -96,7 +97,8 @@ public class LocalAccounts {
         }
         PasswordPolicy.check("newPassword", newPassword, user.username(), demoPassword);
         user.replacePasswordHash(hashing.hash(newPassword), clock.instant());
-        journal.changed(username, "user.password-changed", "user", user.username(), Map.of("username", username));
+        journal.record(username, "identity.user.password-changed", "user", user.username(),
+                Map.of("username", username));
     }
 
     @Transactional
@@ -110,7 +112,7 @@ public class LocalAccounts {
             throw Refusal.conflict("You cannot disable your own account.");
         }
         user.enable(enabled, clock.instant());
-        journal.changed(actor, enabled ? "user.enabled" : "user.disabled", "user", user.username(),
+        journal.record(actor, enabled ? "identity.user.enabled" : "identity.user.disabled", "user", user.username(),
                 Map.of("username", user.username()));
     }
 

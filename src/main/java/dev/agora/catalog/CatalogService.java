@@ -1,0 +1,327 @@
+package dev.agora.catalog;
+
+import dev.agora.audit.ChangeJournal;
+import dev.agora.catalog.harvest.SchemaHarvester;
+import dev.agora.catalog.harvest.SchemaHarvesters;
+import dev.agora.identity.AccountProfile;
+import dev.agora.identity.Directory;
+import dev.agora.identity.Domain;
+import dev.agora.identity.Slug;
+import dev.agora.identity.SystemActor;
+import dev.agora.identity.Team;
+import dev.agora.identity.TeamRole;
+import dev.agora.platform.Refusal;
+import dev.agora.platform.Refusal.FieldProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalog's use cases: producers create, revise, publish, version and deprecate data products; everyone
+ * reads what they may see. Only members of the owner team (and administrators) change a product.
+ */
+@ApplicationScoped
+public class CatalogService {
+
+    private final Directory directory;
+    private final SchemaHarvesters harvesters;
+    private final ChangeJournal journal;
+    private final Event<CatalogChanged> changed;
+    private final Clock clock;
+
+    CatalogService(Directory directory, SchemaHarvesters harvesters, ChangeJournal journal,
+            Event<CatalogChanged> changed, Clock clock) {
+        this.directory = directory;
+        this.harvesters = harvesters;
+        this.journal = journal;
+        this.changed = changed;
+        this.clock = clock;
+    }
+
+    /** Creates the product as a draft that only its owner team sees until it is published. */
+    @Transactional
+    public ProductDetails create(ProductDraft draft, String actor) {
+        Checked checked = check(draft, actor);
+        SemanticVersion version = draft.version() == null || draft.version().isBlank()
+                ? new SemanticVersion(0, 1, 0, null) : SemanticVersion.parse("version", draft.version());
+        String slug = slugFor(draft);
+        DataProduct product = DataProduct.draft(slug, checked.content(), checked.domain(), checked.team(), version,
+                actor, clock.instant());
+        product.persist();
+        recordChange(actor, "created", product);
+        return details(product);
+    }
+
+    /**
+     * Replaces what the producer describes. {@code expectedRowVersion}, when given, must be the version the
+     * producer read: someone else's change in between is refused instead of overwritten.
+     */
+    @Transactional
+    public ProductDetails revise(String idOrSlug, ProductDraft draft, Long expectedRowVersion, String actor) {
+        DataProduct product = changeable(idOrSlug, actor);
+        if (expectedRowVersion != null && expectedRowVersion != product.rowVersion()) {
+            throw Refusal.conflict("'" + product.slug() + "' was changed by someone else since you read it; "
+                    + "reload it and apply your change again.");
+        }
+        if (draft.version() != null && !draft.version().isBlank()
+                && !SemanticVersion.parse("version", draft.version()).equals(product.version())) {
+            throw Refusal.invalid("version", "changes with POST /api/v1/products/" + product.slug()
+                    + "/versions, with a changelog; it is " + product.version());
+        }
+        if (draft.slug() != null && !draft.slug().isBlank() && !draft.slug().equals(product.slug())) {
+            throw Refusal.invalid("slug", "cannot change: consumers and access requests refer to it");
+        }
+        Checked checked = check(draft, actor);
+        product.revise(checked.content(), checked.domain(), checked.team(), clock.instant());
+        recordChange(actor, "revised", product);
+        return details(product);
+    }
+
+    @Transactional
+    public ProductDetails publish(String idOrSlug, String actor) {
+        DataProduct product = changeable(idOrSlug, actor);
+        product.publish(clock.instant());
+        recordChange(actor, "published", product);
+        return details(product);
+    }
+
+    /** Records a new version with its changelog; the draft, when given, replaces the content at the same time. */
+    @Transactional
+    public ProductDetails addVersion(String idOrSlug, String version, String changelog, ProductDraft draft,
+            String actor) {
+        DataProduct product = changeable(idOrSlug, actor);
+        SemanticVersion next = SemanticVersion.parse("version", version);
+        if (draft != null) {
+            Checked checked = check(draft, actor);
+            product.revise(checked.content(), checked.domain(), checked.team(), clock.instant());
+        }
+        product.addVersion(next, changelog, actor, clock.instant());
+        recordChange(actor, "version-added", product);
+        return details(product);
+    }
+
+    @Transactional
+    public ProductDetails deprecate(String idOrSlug, String reason, String actor) {
+        DataProduct product = changeable(idOrSlug, actor);
+        product.deprecate(reason, clock.instant());
+        recordChange(actor, "deprecated", product);
+        return details(product);
+    }
+
+    /** The product, if it exists and the viewer may see it (drafts: the owner team and administrators). */
+    @Transactional
+    public Optional<ProductDetails> find(String idOrSlug, String viewer) {
+        AccountProfile profile = profile(viewer);
+        return lookUp(idOrSlug).filter(product -> visibleTo(product, profile)).map(this::details);
+    }
+
+    /** Whether the viewer may change the product: members of its owner team and administrators. */
+    public boolean mayChange(ProductDetails product, String viewer) {
+        AccountProfile profile = profile(viewer);
+        return profile.isAdmin() || profile.belongsTo(product.ownerTeam());
+    }
+
+    /** The newest published products. */
+    @Transactional
+    public List<ProductSummary> newest(int limit) {
+        return DataProduct.<DataProduct>find("status = ?1 order by publishedAt desc, id desc",
+                        ProductStatus.PUBLISHED)
+                .page(0, limit).stream().map(ProductSummary::of).toList();
+    }
+
+    /** The products of the viewer's teams, drafts included, newest change first. */
+    @Transactional
+    public List<ProductSummary> ofMyTeams(String viewer, int limit) {
+        List<String> teams = profile(viewer).memberships().stream().map(AccountProfile.Membership::team).toList();
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        return DataProduct.<DataProduct>find("ownerTeam.slug in ?1 order by updatedAt desc, id desc", teams)
+                .page(0, limit).stream().map(ProductSummary::of).toList();
+    }
+
+    /** The teams whose products the viewer may create: their own teams, or every team for administrators. */
+    public List<String> teamsForNewProducts(String viewer) {
+        AccountProfile profile = profile(viewer);
+        if (profile.isAdmin()) {
+            return directory.teams().stream().map(Directory.TeamSummary::slug).toList();
+        }
+        return profile.memberships().stream().map(AccountProfile.Membership::team).distinct().toList();
+    }
+
+    /** Reads a port's columns from where its data lives, for the publish form's "harvest" button. */
+    public SchemaHarvester.Outcome harvest(PortType type, String location) {
+        Optional<String> problem = PortLocation.problem(type, location == null ? "" : location);
+        if (problem.isPresent()) {
+            return new SchemaHarvester.Outcome.NotFound(problem.get());
+        }
+        return harvesters.harvest(type, location.strip());
+    }
+
+    // --- internals ------------------------------------------------------------------------------------------
+
+    private record Checked(ProductContent content, Domain domain, Team team) {}
+
+    /** Checks the draft as a whole (every problem at once), harvests missing schemas and the actor's right. */
+    private Checked check(ProductDraft draft, String actor) {
+        List<FieldProblem> problems = new ArrayList<>(ProductRules.check(draft));
+        Optional<Team> team = directory.team(draft.ownerTeam());
+        if (draft.ownerTeam() != null && !draft.ownerTeam().isBlank() && team.isEmpty()) {
+            problems.add(new FieldProblem("ownerTeam", "there is no team '" + draft.ownerTeam() + "'"));
+        }
+        Optional<Domain> domain = team.map(Team::domain);
+        if (draft.domain() != null && !draft.domain().isBlank()) {
+            Optional<Domain> named = directory.domain(draft.domain());
+            if (named.isEmpty()) {
+                problems.add(new FieldProblem("domain", "there is no domain '" + draft.domain() + "'"));
+            } else if (team.isPresent() && !team.get().domain().slug().equals(draft.domain())) {
+                problems.add(new FieldProblem("ownerTeam", "team '" + team.get().slug() + "' belongs to domain '"
+                        + team.get().domain().slug() + "', not '" + draft.domain() + "'"));
+            }
+        }
+        if (draft.version() != null && !draft.version().isBlank()) {
+            try {
+                SemanticVersion.parse("version", draft.version());
+            } catch (Refusal refusal) {
+                problems.addAll(refusal.fieldProblems());
+            }
+        }
+        List<PortContent> ports = problems.isEmpty() ? harvestedPorts(draft, problems) : List.of();
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(summary(problems), problems);
+        }
+        AccountProfile profile = profile(actor);
+        if (!profile.isAdmin() && !profile.belongsTo(team.get().slug())) {
+            throw Refusal.forbidden("Only members of team '" + team.get().slug() + "' (and administrators) can "
+                    + "publish and change its data products.");
+        }
+        return new Checked(new ProductContent(draft.name().strip(), draft.description(),
+                ProductRules.normalisedTags(draft), draft.classification(), draft.contact(), draft.freshness(), ports),
+                domain.orElseThrow(), team.get());
+    }
+
+    private List<PortContent> harvestedPorts(ProductDraft draft, List<FieldProblem> problems) {
+        List<PortContent> ports = new ArrayList<>();
+        for (int i = 0; i < draft.ports().size(); i++) {
+            ProductDraft.PortDraft port = draft.ports().get(i);
+            String location = port.location().strip();
+            if (port.columns() != null) {
+                ports.add(new PortContent(port.name(), port.type(), location, port.columns()));
+                continue;
+            }
+            if (port.type() == PortType.S3_PREFIX || port.type() == PortType.KINESIS_STREAM) {
+                ports.add(new PortContent(port.name(), port.type(), location, List.of()));
+                continue;
+            }
+            SchemaHarvester.Outcome outcome = harvesters.harvest(port.type(), location);
+            if (outcome instanceof SchemaHarvester.Outcome.Found found) {
+                ports.add(new PortContent(port.name(), port.type(), location, found.columns()));
+            } else if (outcome instanceof SchemaHarvester.Outcome.NotFound notFound) {
+                problems.add(new FieldProblem("outputPorts[" + i + "].location", notFound.reason()));
+            } else if (outcome instanceof SchemaHarvester.Outcome.Unavailable unavailable) {
+                problems.add(new FieldProblem("outputPorts[" + i + "].columns",
+                        "Agora cannot read them (" + unavailable.reason() + "); send the columns"));
+            }
+        }
+        return ports;
+    }
+
+    private DataProduct changeable(String idOrSlug, String actor) {
+        AccountProfile profile = profile(actor);
+        DataProduct product = lookUp(idOrSlug).filter(p -> visibleTo(p, profile))
+                .orElseThrow(() -> Refusal.notFound("There is no data product '" + idOrSlug + "'."));
+        if (!profile.isAdmin() && !profile.belongsTo(product.ownerTeam().slug())) {
+            throw Refusal.forbidden("Only members of team '" + product.ownerTeam().slug()
+                    + "' (and administrators) can change '" + product.slug() + "'.");
+        }
+        return product;
+    }
+
+    private static Optional<DataProduct> lookUp(String idOrSlug) {
+        if (idOrSlug == null || idOrSlug.isBlank()) {
+            return Optional.empty();
+        }
+        if (idOrSlug.chars().allMatch(Character::isDigit) && idOrSlug.length() < 18) {
+            Optional<DataProduct> byId = DataProduct.findByIdOptional(Long.parseLong(idOrSlug));
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return DataProduct.find("slug", idOrSlug).firstResultOptional();
+    }
+
+    private static boolean visibleTo(DataProduct product, AccountProfile viewer) {
+        return product.status() != ProductStatus.DRAFT || viewer.isAdmin()
+                || viewer.belongsTo(product.ownerTeam().slug());
+    }
+
+    private AccountProfile profile(String username) {
+        if (SystemActor.is(username)) {
+            return SystemActor.profile(username);
+        }
+        return directory.profile(username)
+                .orElseThrow(() -> Refusal.forbidden("There is no account '" + username + "'."));
+    }
+
+    private String slugFor(ProductDraft draft) {
+        if (draft.slug() != null && !draft.slug().isBlank()) {
+            String wanted = draft.slug().strip();
+            try {
+                new Slug(wanted);
+            } catch (Refusal refusal) {
+                throw Refusal.invalid("slug", refusal.reason().replaceFirst("^slug: ", ""));
+            }
+            if (DataProduct.count("slug", wanted) > 0) {
+                throw Refusal.conflict("The slug '" + wanted + "' is taken by another data product.");
+            }
+            return wanted;
+        }
+        String base = slugOf(draft.name());
+        String candidate = base;
+        for (int n = 2; DataProduct.count("slug", candidate) > 0; n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    static String slugOf(String name) {
+        String ascii = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "product" : slug;
+    }
+
+    private void recordChange(String actor, String what, DataProduct product) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("slug", product.slug());
+        details.put("name", product.name());
+        details.put("domain", product.domain().slug());
+        details.put("ownerTeam", product.ownerTeam().slug());
+        details.put("classification", product.classification().name());
+        details.put("status", product.status().name());
+        details.put("version", product.version().toString());
+        product.persistAndFlush();
+        details.put("id", product.id());
+        journal.record(actor, "catalog.product." + what, "data-product", product.slug(), details);
+        changed.fire(new CatalogChanged(product.slug()));
+    }
+
+    private ProductDetails details(DataProduct product) {
+        return ProductDetails.of(product, directory.membersWithRole(product.ownerTeam().slug(), TeamRole.OWNER));
+    }
+
+    private static String summary(List<FieldProblem> problems) {
+        return "The data product is not valid: " + problems.stream()
+                .map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse("") + ".";
+    }
+}

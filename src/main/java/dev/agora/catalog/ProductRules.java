@@ -1,0 +1,150 @@
+package dev.agora.catalog;
+
+import dev.agora.platform.Refusal.FieldProblem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The form rules of a submitted product, checked all at once so that a producer sees every problem in one
+ * answer. Field names are the API's: {@code outputPorts[0].columns[2].name}.
+ */
+final class ProductRules {
+
+    static final int MAX_NAME = 120;
+    static final int MAX_TAGS = 20;
+    static final int MAX_PORTS = 50;
+    static final int MAX_COLUMNS = 2000;
+    private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,39}$");
+    private static final Pattern PORT_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
+
+    private ProductRules() {
+    }
+
+    static List<FieldProblem> check(ProductDraft draft) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (draft.name() == null || draft.name().isBlank()) {
+            problems.add(new FieldProblem("name", "must not be blank"));
+        } else if (draft.name().strip().length() > MAX_NAME) {
+            problems.add(new FieldProblem("name", "must be at most " + MAX_NAME + " characters"));
+        }
+        if (draft.ownerTeam() == null || draft.ownerTeam().isBlank()) {
+            problems.add(new FieldProblem("ownerTeam", "must name the team that owns the product"));
+        }
+        if (draft.classification() == null) {
+            problems.add(new FieldProblem("classification", "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED"));
+        }
+        if (draft.description() != null && draft.description().length() > 50_000) {
+            problems.add(new FieldProblem("description", "must be at most 50000 characters"));
+        }
+        if (draft.contact() != null && draft.contact().length() > 200) {
+            problems.add(new FieldProblem("contact", "must be at most 200 characters"));
+        }
+        if (draft.freshness() != null && draft.freshness().length() > 500) {
+            problems.add(new FieldProblem("freshness", "must be at most 500 characters"));
+        }
+        checkTags(draft, problems);
+        checkPorts(draft, problems);
+        return problems;
+    }
+
+    /** Tags as stored: trimmed, lower case, spaces as dashes, each once. */
+    static Set<String> normalisedTags(ProductDraft draft) {
+        Set<String> tags = new TreeSet<>();
+        if (draft.tags() != null) {
+            for (String tag : draft.tags()) {
+                if (tag != null && !tag.isBlank()) {
+                    tags.add(normaliseTag(tag));
+                }
+            }
+        }
+        return tags;
+    }
+
+    static String normaliseTag(String tag) {
+        return tag.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+    }
+
+    private static void checkTags(ProductDraft draft, List<FieldProblem> problems) {
+        if (draft.tags() == null) {
+            return;
+        }
+        int index = 0;
+        for (String tag : draft.tags()) {
+            if (tag == null || !TAG.matcher(normaliseTag(tag)).matches()) {
+                problems.add(new FieldProblem("tags[" + index + "]",
+                        "must be 1 to 40 letters, digits, '.', '_' or '-'"));
+            }
+            index++;
+        }
+        if (draft.tags().size() > MAX_TAGS) {
+            problems.add(new FieldProblem("tags", "must be at most " + MAX_TAGS));
+        }
+    }
+
+    private static void checkPorts(ProductDraft draft, List<FieldProblem> problems) {
+        if (draft.ports() == null || draft.ports().isEmpty()) {
+            problems.add(new FieldProblem("outputPorts", "must have at least one output port"));
+            return;
+        }
+        if (draft.ports().size() > MAX_PORTS) {
+            problems.add(new FieldProblem("outputPorts", "must be at most " + MAX_PORTS));
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < draft.ports().size(); i++) {
+            ProductDraft.PortDraft port = draft.ports().get(i);
+            String at = "outputPorts[" + i + "]";
+            if (port == null) {
+                problems.add(new FieldProblem(at, "must not be null"));
+                continue;
+            }
+            if (port.name() == null || !PORT_NAME.matcher(port.name()).matches()) {
+                problems.add(new FieldProblem(at + ".name",
+                        "must be 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            } else if (!names.add(port.name())) {
+                problems.add(new FieldProblem(at + ".name", "is used by another port of this product"));
+            }
+            if (port.type() == null) {
+                problems.add(new FieldProblem(at + ".type", "must be one of postgres-table, glue-table, s3-prefix, "
+                        + "kinesis-stream"));
+            }
+            if (port.location() == null || port.location().isBlank()) {
+                problems.add(new FieldProblem(at + ".location", "must say where the data is, such as lake.orders"));
+            } else if (port.type() != null) {
+                PortLocation.problem(port.type(), port.location())
+                        .ifPresent(message -> problems.add(new FieldProblem(at + ".location", message)));
+            }
+            checkColumns(at, port.columns(), problems);
+        }
+    }
+
+    private static void checkColumns(String at, List<ColumnSchema> columns, List<FieldProblem> problems) {
+        if (columns == null) {
+            return;
+        }
+        if (columns.size() > MAX_COLUMNS) {
+            problems.add(new FieldProblem(at + ".columns", "must be at most " + MAX_COLUMNS));
+        }
+        Set<String> names = new HashSet<>();
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnSchema column = columns.get(c);
+            String columnAt = at + ".columns[" + c + "]";
+            if (column == null) {
+                problems.add(new FieldProblem(columnAt, "must not be null"));
+                continue;
+            }
+            if (column.name() == null || column.name().isBlank()) {
+                problems.add(new FieldProblem(columnAt + ".name", "must not be blank"));
+            } else if (!names.add(column.name())) {
+                problems.add(new FieldProblem(columnAt + ".name", "is used by another column of this port"));
+            }
+            if (column.type() == null || column.type().isBlank()) {
+                problems.add(new FieldProblem(columnAt + ".type", "must not be blank"));
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.agora.catalog.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of results with the total, and for each facet the count of results per value (counted as if that
+ * facet's own filter were not applied, so that alternatives stay visible).
+ *
+ * @param broadened true when no product matched every word and the results match any of them instead
+ */
+public record SearchResult(long total, List<Hit> items, Map<String, Map<String, Long>> facets, boolean broadened) {
+
+    /** A product that matched, with a highlighted snippet (HTML-escaped text with {@code <mark>} around matches). */
+    public record Hit(long id, String slug, String name, String domain, String ownerTeam, String classification,
+            String status, List<String> tags, String snippet, float score) {}
+}

@@ -1,0 +1,4 @@
+package dev.agora.catalog.search;
+
+/** A product name that completes what is being typed. */
+public record Suggestion(String slug, String name) {}

@@ -1,0 +1,390 @@
+package dev.agora.catalog.search.lucene;
+
+import dev.agora.catalog.search.Checkpoint;
+import dev.agora.catalog.search.Facet;
+import dev.agora.catalog.search.IndexedProduct;
+import dev.agora.catalog.search.SearchIndex;
+import dev.agora.catalog.search.SearchQuery;
+import dev.agora.catalog.search.SearchResult;
+import dev.agora.catalog.search.SortOrder;
+import dev.agora.catalog.search.Suggestion;
+import dev.agora.catalog.search.Visibility;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jboss.logging.Logger;
+
+/**
+ * The catalog's search index on an embedded Lucene index on local disk: BM25 ranking over weighted fields,
+ * typo-tolerant and prefix matching, highlighted snippets, and facet counts with drill-sideways semantics.
+ * Thread-safe: searches run concurrently with one writer; a search sees the index as of the last refresh.
+ */
+public class LuceneSearchIndex implements SearchIndex, Closeable {
+
+    private static final Logger LOG = Logger.getLogger(LuceneSearchIndex.class);
+    private static final String INSTALLATION = "agora.installation";
+    private static final String XMIN = "agora.xmin";
+    private static final int FACET_VALUES = 25;
+    private static final int SNIPPET_LENGTH = 220;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facetsConfig = IndexFields.facetsConfig();
+    private final CatalogQueries queries = new CatalogQueries();
+    private volatile FacetState facetState;
+
+    /** The facet ordinals of one reader; rebuilt when the reader changes. */
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+    public LuceneSearchIndex(Path location) {
+        try {
+            Files.createDirectories(location);
+            this.directory = FSDirectory.open(location);
+            this.writer = openWriter(directory);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot open the search index at " + location, failed);
+        }
+    }
+
+    private static IndexWriter openWriter(Directory directory) throws IOException {
+        try {
+            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (IOException | IllegalArgumentException unreadable) {
+            // a corrupt or incompatible index is only a cache of PostgreSQL: start empty and rebuild
+            LOG.warnf("The search index is unreadable (%s); it will be rebuilt.", unreadable.getMessage());
+            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+        }
+    }
+
+    private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
+        IndexWriterConfig config = new IndexWriterConfig(IndexFields.indexAnalyzer());
+        config.setOpenMode(mode);
+        config.setRAMBufferSizeMB(64);
+        return config;
+    }
+
+    // --- writing --------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized void apply(Collection<IndexedProduct> changed, Checkpoint checkpoint) {
+        try {
+            for (IndexedProduct product : changed) {
+                writer.updateDocument(new Term(IndexFields.KEY, Long.toString(product.id())),
+                        IndexFields.toDocument(product, facetsConfig));
+            }
+            commit(checkpoint);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot update the search index", failed);
+        }
+    }
+
+    @Override
+    public synchronized void rebuild(Iterator<IndexedProduct> everything, Checkpoint checkpoint) {
+        try {
+            writer.deleteAll();
+            while (everything.hasNext()) {
+                writer.addDocument(IndexFields.toDocument(everything.next(), facetsConfig));
+            }
+            writer.forceMerge(8);
+            commit(checkpoint);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("cannot rebuild the search index", failed);
+        }
+    }
+
+    private void commit(Checkpoint checkpoint) throws IOException {
+        writer.setLiveCommitData(Map.of(INSTALLATION, checkpoint.installation(),
+                XMIN, Long.toString(checkpoint.xmin())).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    @Override
+    public Optional<Checkpoint> checkpoint() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        if (!data.containsKey(INSTALLATION) || !data.containsKey(XMIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Checkpoint(data.get(INSTALLATION), Long.parseLong(data.get(XMIN))));
+    }
+
+    @Override
+    public long size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeOnDisk() {
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+            return bytes;
+        } catch (IOException failed) {
+            return -1;
+        }
+    }
+
+    // --- searching ------------------------------------------------------------------------------------------
+
+    @Override
+    public SearchResult search(SearchQuery search) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                if (searcher.getIndexReader().numDocs() == 0) {
+                    return new SearchResult(0, List.of(), emptyFacets(), false);
+                }
+                SearchResult result = search(searcher, search, true);
+                if (result.total() == 0 && queries.words(search.text()).size() > 1) {
+                    return search(searcher, search, false);
+                }
+                return result;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("search failed", failed);
+        }
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchQuery search, boolean everyWord) throws IOException {
+        Query text = queries.text(search.text(), searcher.getIndexReader(), everyWord);
+        Query base = new BooleanQuery.Builder()
+                .add(text, Occur.MUST)
+                .add(CatalogQueries.visibility(search), Occur.FILTER)
+                .build();
+        DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base);
+        search.filters().forEach((facet, values) -> {
+            for (String value : values) {
+                drillDown.add(facet.parameter(), value);
+            }
+        });
+        int window = Math.min((search.page() + 1) * search.size(), SearchQuery.MAX_WINDOW);
+        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, facetState(searcher.getIndexReader()));
+        Sort sort = sortOf(search);
+        DrillSideways.DrillSidewaysResult result = sort == null
+                ? sideways.search(drillDown, window)
+                : sideways.search(drillDown, null, null, window, sort, true);
+        TopDocs hits = result.hits;
+        ScoreDoc[] page = Arrays.copyOfRange(hits.scoreDocs,
+                Math.min(search.page() * search.size(), hits.scoreDocs.length), hits.scoreDocs.length);
+        return new SearchResult(hits.totalHits.value, hitsOf(searcher, page, text), facetsOf(result.facets),
+                !everyWord);
+    }
+
+    private static Sort sortOf(SearchQuery search) {
+        boolean browsing = search.text().isBlank();
+        SortOrder order = search.sort() == SortOrder.RELEVANCE && browsing ? SortOrder.NEWEST : search.sort();
+        return switch (order) {
+            case RELEVANCE -> null;
+            case NEWEST -> new Sort(new SortField(IndexFields.SORT_TIME, SortField.Type.LONG, true),
+                    SortField.FIELD_SCORE);
+            case NAME -> new Sort(new SortField(IndexFields.NAME_SORT, SortField.Type.STRING), SortField.FIELD_SCORE);
+        };
+    }
+
+    private List<SearchResult.Hit> hitsOf(IndexSearcher searcher, ScoreDoc[] page, Query text) throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        int[] docIds = Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
+        Map<String, String[]> highlights = highlight(searcher, text, docIds);
+        StoredFields stored = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document doc = stored.document(docIds[i]);
+            hits.add(new SearchResult.Hit(Long.parseLong(doc.get(IndexFields.KEY)), doc.get(IndexFields.SLUG),
+                    doc.get(IndexFields.NAME), doc.get(IndexFields.STORED_DOMAIN), doc.get(IndexFields.STORED_TEAM),
+                    doc.get(IndexFields.STORED_CLASSIFICATION), doc.get(IndexFields.STORED_STATUS),
+                    List.of(doc.getValues(IndexFields.STORED_TAG)), snippet(doc, highlights, i),
+                    Float.isNaN(page[i].score) ? 0f : page[i].score));
+        }
+        return hits;
+    }
+
+    private static Map<String, String[]> highlight(IndexSearcher searcher, Query text, int[] docIds)
+            throws IOException {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, CatalogAnalyzers.indexText())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(10_000)
+                .withHandleMultiTermQuery(true)
+                // a passage is a line: a paragraph or list item of the description, one column's description
+                .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
+                .build();
+        String[] fields = {IndexFields.DESCRIPTION, IndexFields.COLUMNS, IndexFields.COLUMN_DESCRIPTIONS};
+        return highlighter.highlightFields(fields, text, docIds, new int[] {1, 1, 1});
+    }
+
+    /** The best highlighted passage: from the description, else the matching columns, else the description. */
+    private static String snippet(Document doc, Map<String, String[]> highlights, int position) {
+        String description = at(highlights, IndexFields.DESCRIPTION, position);
+        if (description != null && description.contains("<mark>")) {
+            return description;
+        }
+        String columns = at(highlights, IndexFields.COLUMNS, position);
+        if (columns != null && columns.contains("<mark>")) {
+            return "Columns: " + columns;
+        }
+        String columnDescriptions = at(highlights, IndexFields.COLUMN_DESCRIPTIONS, position);
+        if (columnDescriptions != null && columnDescriptions.contains("<mark>")) {
+            return columnDescriptions;
+        }
+        String plain = doc.get(IndexFields.DESCRIPTION);
+        plain = plain == null ? "" : plain;
+        return escape(plain.length() <= SNIPPET_LENGTH ? plain : plain.substring(0, SNIPPET_LENGTH) + " …");
+    }
+
+    private static String at(Map<String, String[]> highlights, String field, int position) {
+        String[] values = highlights.get(field);
+        return values == null ? null : values[position];
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static Map<String, Map<String, Long>> facetsOf(Facets facets) throws IOException {
+        Map<String, Map<String, Long>> counts = emptyFacets();
+        for (Facet facet : Facet.values()) {
+            FacetResult result = facets.getTopChildren(FACET_VALUES, facet.parameter());
+            if (result != null) {
+                Map<String, Long> values = counts.get(facet.parameter());
+                for (LabelAndValue child : result.labelValues) {
+                    values.put(child.label, child.value.longValue());
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static Map<String, Map<String, Long>> emptyFacets() {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        for (Facet facet : Facet.values()) {
+            counts.put(facet.parameter(), new LinkedHashMap<>());
+        }
+        return counts;
+    }
+
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current == null || current.reader() != reader) {
+            synchronized (this) {
+                current = facetState;
+                if (current == null || current.reader() != reader) {
+                    current = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig));
+                    facetState = current;
+                }
+            }
+        }
+        return current.state();
+    }
+
+    @Override
+    public List<Suggestion> suggest(String prefix, Visibility visibility, int limit) {
+        List<String> words = new CatalogQueries().words(prefix == null ? "" : prefix);
+        String typed = prefix == null ? "" : prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                BooleanQuery.Builder query = new BooleanQuery.Builder();
+                List<String> prefixes = analyzePrefixes(typed);
+                for (String each : prefixes) {
+                    query.add(new TermQuery(new Term(IndexFields.NAME_PREFIX, each)), Occur.MUST);
+                }
+                if (prefixes.isEmpty() && words.isEmpty()) {
+                    return List.of();
+                }
+                query.add(CatalogQueries.visibility(new SearchQuery("", Map.of(), false, SortOrder.RELEVANCE, 0,
+                        limit, visibility)), Occur.FILTER);
+                TopDocs top = searcher.search(query.build(), limit,
+                        new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.NAME_SORT, SortField.Type.STRING)));
+                StoredFields stored = searcher.storedFields();
+                List<Suggestion> suggestions = new ArrayList<>();
+                for (ScoreDoc hit : top.scoreDocs) {
+                    Document doc = stored.document(hit.doc, Set.of(IndexFields.SLUG, IndexFields.NAME));
+                    suggestions.add(new Suggestion(doc.get(IndexFields.SLUG), doc.get(IndexFields.NAME)));
+                }
+                return suggestions;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("suggest failed", failed);
+        }
+    }
+
+    private static List<String> analyzePrefixes(String typed) {
+        List<String> tokens = new ArrayList<>();
+        for (String part : typed.split("[^\\p{L}\\p{N}]+")) {
+            if (!part.isEmpty()) {
+                String folded = java.text.Normalizer.normalize(part, java.text.Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "");
+                tokens.add(folded.length() > CatalogAnalyzers.MAX_PREFIX
+                        ? folded.substring(0, CatalogAnalyzers.MAX_PREFIX) : folded);
+            }
+            if (tokens.size() >= CatalogQueries.MAX_WORDS) {
+                break;
+            }
+        }
+        return tokens;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+}
