@@ -92,8 +92,11 @@ public class ApiExceptionMappers {
         }
         if (unreadable instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping);
-            return problems.response(Problem.invalid("The field '" + field + "' cannot be read.", path(uri),
-                    List.of(new Problem.FieldError(field, "has a value of the wrong type"))));
+            // a value our own types refuse (an unknown port type …) says why in its cause
+            String why = mapping.getCause() instanceof IllegalArgumentException refused && refused.getMessage() != null
+                    ? refused.getMessage() : "has a value of the wrong type";
+            return problems.response(Problem.invalid("The field '" + field + "' cannot be read: " + why + ".",
+                    path(uri), List.of(new Problem.FieldError(field, why))));
         }
         return problems.response(Problem.invalid("The request body is not valid JSON: "
                 + unreadable.getOriginalMessage() + ".", path(uri), List.of()));
