@@ -13,6 +13,9 @@ import dev.agora.identity.AccountProfile;
 import dev.agora.identity.Directory;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
+import java.util.Comparator;
+import java.util.Optional;
 
 /** The start page after sign-in: who you are in the mesh, and where to go next. */
 @Route(value = "", layout = MainLayout.class)
@@ -21,12 +24,18 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class HomeView extends VerticalLayout {
 
-    public HomeView(SecurityIdentity identity, Directory directory) {
+    public HomeView(SecurityIdentity identity, Directory directory, Instance<HomeSection> sections) {
         addClassName("home-view");
-        AccountProfile profile = directory.profile(identity.getPrincipal().getName()).orElseThrow();
+        String username = identity.getPrincipal().getName();
+        AccountProfile profile = directory.profile(username).orElseThrow();
         add(new H2("Welcome, " + profile.displayName()));
         add(new Paragraph("Find data products in the catalog, request access for yourself or your team, "
                 + "and decide on the requests routed to you."));
+        sections.stream()
+                .sorted(Comparator.comparingInt(HomeSection::order))
+                .map(section -> section.render(username))
+                .flatMap(Optional::stream)
+                .forEach(this::add);
         add(teamsCard(profile));
     }
 

@@ -85,6 +85,15 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Waits for the element to exist and scrolls it into the middle of the view, ready to be used. */
+    public WebElement reach(By locator) {
+        WebElement element = new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.presenceOfElementLocated(locator));
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
+    }
+
     public boolean waitUntilGone(By locator) {
         return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
@@ -94,6 +103,10 @@ public final class Browser implements AutoCloseable {
         By body = By.tagName("body");
         new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(body).getText().contains(expected));
         return driver.findElement(body).getText();
+    }
+
+    public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, PATIENCE).until(condition::apply);
     }
 
     public void waitForPath(String path) {
