@@ -38,6 +38,12 @@ class PublishingInTheBrowserSpec extends BrowserSpec {
 
         assertThat(product.name()).isEqualTo(name);
         assertThat(product.text()).contains("Published").contains("lake.orders").contains("order_id");
+
+        product = product.recordVersion("1.1.0", "Adds the line discount");
+        assertThat(product.text()).contains("1.1.0").contains("Adds the line discount");
+        product = product.deprecate("Use Order Lines v2 instead");
+        assertThat(product.text()).contains("Deprecated").contains("Use Order Lines v2 instead");
+        browser.screenshot("product-deprecated");
     }
 
     @Test

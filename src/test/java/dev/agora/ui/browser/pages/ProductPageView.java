@@ -31,6 +31,30 @@ public class ProductPageView {
                 .map(WebElement::getText).toList();
     }
 
+    /** Records a new version through the page's dialog and waits for the page to show it. */
+    public ProductPageView recordVersion(String version, String changelog) {
+        browser.reach(By.xpath("//vaadin-button[normalize-space(.)='New version']")).click();
+        fill("Version", "vaadin-text-field", "input", version);
+        fill("What changed", "vaadin-text-area", "textarea", changelog);
+        browser.reach(By.xpath("//vaadin-button[normalize-space(.)='Record version']")).click();
+        browser.waitForText("v" + version);
+        return new ProductPageView(browser);
+    }
+
+    public ProductPageView deprecate(String reason) {
+        browser.reach(By.xpath("//vaadin-button[normalize-space(.)='Deprecate']")).click();
+        fill("Why, and what consumers should use instead", "vaadin-text-area", "textarea", reason);
+        browser.reach(By.xpath("//vaadin-dialog-overlay//vaadin-button[normalize-space(.)='Deprecate']")).click();
+        browser.waitForText("Deprecated: " + reason);
+        return new ProductPageView(browser);
+    }
+
+    private void fill(String label, String component, String input, String value) {
+        WebElement field = browser.reach(By.xpath("//vaadin-dialog-overlay//" + component
+                + "[.//label[normalize-space(.)='" + label + "']]//" + input));
+        field.sendKeys(value);
+    }
+
     public boolean offersToRequestAccess() {
         return !browser.driver().findElements(By.id("request-access")).isEmpty();
     }
