@@ -1,8 +1,6 @@
 package dev.agora.catalog.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -11,9 +9,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -238,18 +234,10 @@ class ProductForm extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private void refreshChecklist() {
-        checklist.removeAll();
         PublishingReadiness readiness = PublishingReadiness.of(new ProductContent(name.getValue(),
                 description.getValue(), Set.of(), classification.getValue(), contact.getValue(), null,
                 portEditors.stream().map(PortEditor::content).toList()), ownerTeam.getValue() != null);
-        checklist.add(new H4(readiness.ready() ? "Ready to publish" : "Before it can be published"));
-        for (PublishingReadiness.Item item : readiness.items()) {
-            Span mark = new Span(item.met() ? "✓ " : "✗ ");
-            mark.addClassName(item.met() ? "met" : "unmet");
-            Div line = new Div(mark, new Span(item.met() ? item.requirement() : "Missing: " + item.missing()));
-            line.addClassName("readiness-item");
-            checklist.add(line);
-        }
+        ReadinessChecklist.show(checklist, readiness.ready(), readiness.items());
         saveAndPublish.setEnabled(readiness.ready());
     }
 

@@ -32,7 +32,6 @@ import com.vaadin.flow.router.RouterLink;
 import dev.agora.catalog.CatalogService;
 import dev.agora.catalog.ColumnSchema;
 import dev.agora.catalog.ProductDetails;
-import dev.agora.catalog.PublishingReadiness;
 import dev.agora.platform.Refusal;
 import dev.agora.ui.EmptyState;
 import dev.agora.ui.MainLayout;
@@ -175,15 +174,7 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private static Component readiness(ProductDetails product) {
         Div checklist = new Div();
-        checklist.addClassNames("card", "readiness");
-        checklist.add(new H4(product.readiness().ready() ? "Ready to publish" : "Before it can be published"));
-        for (PublishingReadiness.Item item : product.readiness().checklist()) {
-            Span mark = new Span(item.met() ? "✓ " : "✗ ");
-            mark.addClassName(item.met() ? "met" : "unmet");
-            Div line = new Div(mark, new Span(item.met() ? item.requirement() : "Missing: " + item.missing()));
-            line.addClassName("readiness-item");
-            checklist.add(line);
-        }
+        ReadinessChecklist.show(checklist, product.readiness().ready(), product.readiness().checklist());
         return checklist;
     }
 
