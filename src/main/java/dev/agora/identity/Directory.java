@@ -26,7 +26,10 @@ public class Directory {
 
     /** A row of the team list. */
     public record TeamSummary(String slug, String name, String description, String domain,
-            Map<TeamRole, List<String>> members) {}
+            Map<TeamRole, List<String>> members, String awsPrincipalArn) {}
+
+    private static final java.util.regex.Pattern AWS_PRINCIPAL = java.util.regex.Pattern.compile(
+            "^arn:aws[a-z-]*:(iam::\\d{12}:(role|user)/[\\w+=,.@/-]{1,512}|identitystore::\\d{0,12}:group/[\\w-]{1,64})$");
 
     private final ChangeJournal journal;
     private final Clock clock;
@@ -88,7 +91,8 @@ public class Directory {
                 "select m from TeamMembership m join fetch m.user join fetch m.team").list();
         return Team.<Team>find("select t from Team t join fetch t.domain order by t.slug").stream()
                 .map(t -> new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
-                        membersByRole(memberships.stream().filter(m -> m.team().id().equals(t.id())).toList())))
+                        membersByRole(memberships.stream().filter(m -> m.team().id().equals(t.id())).toList()),
+                        t.awsPrincipalArn().orElse(null)))
                 .toList();
     }
 
@@ -114,12 +118,46 @@ public class Directory {
         return slug == null ? Optional.empty() : Team.findBySlug(slug);
     }
 
+    /** The AWS principal standing for the team in Lake Formation, if the team has one. */
+    public Optional<String> awsPrincipalOf(String teamSlug) {
+        return Team.findBySlug(teamSlug).flatMap(Team::awsPrincipalArn);
+    }
+
+    /**
+     * Sets (or clears, with null or blank) the IAM role ARN or IAM Identity Center group ARN that stands for the
+     * team in AWS Lake Formation.
+     */
+    @Transactional
+    public TeamSummary useAwsPrincipal(String teamSlug, String arn, String actor) {
+        Team team = Team.findBySlug(teamSlug)
+                .orElseThrow(() -> Refusal.notFound("There is no team '" + teamSlug + "'."));
+        String value = arn == null || arn.isBlank() ? null : arn.strip();
+        if (value != null && !AWS_PRINCIPAL.matcher(value).matches()) {
+            throw Refusal.invalid("awsPrincipalArn", "must be an IAM role or user ARN "
+                    + "(arn:aws:iam::123456789012:role/name) or an IAM Identity Center group ARN "
+                    + "(arn:aws:identitystore::123456789012:group/id)");
+        }
+        String before = team.awsPrincipalArn().orElse("");
+        team.useAwsPrincipal(value);
+        journal.record(actor, "identity.team.aws-principal-set", "team", team.slug(),
+                Map.of("team", team.slug(), "before", before, "after", value == null ? "" : value));
+        return teams().stream().filter(t -> t.slug().equals(teamSlug)).findFirst().orElseThrow();
+    }
+
     /** Usernames of the members of a team who hold the given role. */
     public List<String> membersWithRole(String teamSlug, TeamRole role) {
         return TeamMembership.<TeamMembership>find(
                         "select m from TeamMembership m join fetch m.user where m.team.slug = ?1 and m.role = ?2 "
                                 + "order by m.user.username", teamSlug, role)
                 .stream().map(m -> m.user().username()).toList();
+    }
+
+    /** Usernames of the stewards of a domain: STEWARD members of any of its teams. */
+    public List<String> stewardsOf(String domainSlug) {
+        return TeamMembership.<TeamMembership>find(
+                        "select m from TeamMembership m join fetch m.user where m.team.domain.slug = ?1 and m.role = ?2 "
+                                + "order by m.user.username", domainSlug, TeamRole.STEWARD)
+                .stream().map(m -> m.user().username()).distinct().toList();
     }
 
     public boolean domainExists(String slug) {

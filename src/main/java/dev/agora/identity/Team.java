@@ -39,6 +39,10 @@ public class Team extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The IAM role (or IAM Identity Center group) that stands for the team in AWS Lake Formation. */
+    @Column(name = "aws_principal_arn")
+    private String awsPrincipalArn;
+
     @Version
     private long version;
 
@@ -76,5 +80,13 @@ public class Team extends PanacheEntityBase {
 
     public Domain domain() {
         return domain;
+    }
+
+    public Optional<String> awsPrincipalArn() {
+        return Optional.ofNullable(awsPrincipalArn);
+    }
+
+    void useAwsPrincipal(String arn) {
+        this.awsPrincipalArn = arn;
     }
 }

@@ -1,5 +1,6 @@
 package dev.agora.platform;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -23,7 +24,9 @@ public class DatabaseJsonFormat implements FormatMapper {
 
     private final FormatMapper jackson = new JacksonJsonFormatMapper(new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // derived values (isPending() …) are written too; reading them back must not fail
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 
     @Override
     public <T> T fromString(CharSequence json, JavaType<T> type, WrapperOptions options) {

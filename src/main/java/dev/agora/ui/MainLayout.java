@@ -22,6 +22,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import dev.agora.identity.LocalAccounts;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * The shell around every signed-in view: the side navigation, built from the views the user may open (so an
@@ -35,12 +36,18 @@ public class MainLayout extends AppLayout {
     private final SignOut signOut;
     private final LocalAccounts accounts;
 
-    public MainLayout(SecurityIdentity identity, SignOut signOut, LocalAccounts accounts) {
+    public MainLayout(SecurityIdentity identity, SignOut signOut, LocalAccounts accounts,
+            Instance<NotificationSource> notifications) {
         this.identity = identity;
         this.signOut = signOut;
         this.accounts = accounts;
         setPrimarySection(Section.DRAWER);
-        addToNavbar(new DrawerToggle());
+        Div spacer = new Div();
+        spacer.addClassName("navbar-spacer");
+        addToNavbar(new DrawerToggle(), spacer);
+        if (!identity.isAnonymous() && notifications.isResolvable()) {
+            addToNavbar(new NotificationBell(notifications.get(), identity.getPrincipal().getName()));
+        }
         addToDrawer(brand(), new Scroller(navigation()), userMenu());
     }
 

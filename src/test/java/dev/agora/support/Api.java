@@ -13,8 +13,15 @@ public final class Api {
     private Api() {
     }
 
+    private static final java.util.Map<String, String> PASSWORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Remembers the password of an account a spec opened, so that {@link #as(String)} signs in with it. */
+    public static void remember(String username, String password) {
+        PASSWORDS.put(username, password);
+    }
+
     public static RequestSpecification as(String username) {
-        return as(username, DEMO_PASSWORD);
+        return as(username, PASSWORDS.getOrDefault(username, DEMO_PASSWORD));
     }
 
     public static RequestSpecification as(String username, String password) {

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -37,6 +36,7 @@ import dev.agora.ui.EmptyState;
 import dev.agora.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
@@ -51,11 +51,13 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private final CatalogService catalog;
     private final String username;
+    private final Instance<ProductPageExtension> extensions;
     private String title = "Data product · Agora";
 
-    ProductPage(CatalogService catalog, SecurityIdentity identity) {
+    ProductPage(CatalogService catalog, SecurityIdentity identity, Instance<ProductPageExtension> extensions) {
         this.catalog = catalog;
         this.username = identity.getPrincipal().getName();
+        this.extensions = extensions;
         addClassName("product-page");
         setWidthFull();
     }
@@ -142,12 +144,7 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private Component actions(ProductDetails product) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.addClassName("product-actions");
-        Button request = new Button("Request access", VaadinIcon.KEY.create());
-        request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        request.setEnabled(false);
-        request.setTooltipText("Access requests open with the access-request release");
-        request.setId("request-access");
-        actions.add(request);
+        extensions.forEach(extension -> extension.actions(product, username).forEach(actions::add));
         if (!catalog.mayChange(product, username)) {
             return actions;
         }

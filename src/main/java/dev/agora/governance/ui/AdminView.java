@@ -11,7 +11,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.audit.AuditLog;
 import dev.agora.identity.Directory;
+import dev.agora.grants.GrantHealth;
+import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import dev.agora.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
@@ -33,7 +36,8 @@ class AdminView extends VerticalLayout {
     /** A line of the audit trail as the console lists it. */
     record AuditLine(String time, String actor, String action, String subject) {}
 
-    AdminView(Directory directory, AuditLog audit) {
+    AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
+            SecurityIdentity identity) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
@@ -42,6 +46,7 @@ class AdminView extends VerticalLayout {
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
         tabs.add("Audit trail", auditTrail(audit));
+        tabs.add("Grant health", new GrantHealthPanel(grantHealth, reconciler, identity.getPrincipal().getName()));
         add(new H2("Administration"), tabs);
     }
 

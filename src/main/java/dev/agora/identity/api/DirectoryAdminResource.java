@@ -99,6 +99,17 @@ public class DirectoryAdminResource {
         return directory.teams();
     }
 
+    /** A team's settings. */
+    public record TeamSettings(String awsPrincipalArn) {}
+
+    @jakarta.ws.rs.PUT
+    @Path("/teams/{slug}")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a team's AWS principal (IAM role or Identity Center group ARN) for Lake Formation grants")
+    public Directory.TeamSummary updateTeam(@PathParam("slug") String slug, @NotNull TeamSettings settings) {
+        return directory.useAwsPrincipal(slug, settings.awsPrincipalArn(), actor());
+    }
+
     private String actor() {
         return identity.getPrincipal().getName();
     }

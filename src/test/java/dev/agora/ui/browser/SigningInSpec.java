@@ -29,7 +29,7 @@ class SigningInSpec extends BrowserSpec {
         ShellPage shell = new LoginPage(browser).signInAs("marco", "agora-demo");
 
         assertThat(shell.heading()).isEqualTo("Welcome, Marco Consumer");
-        assertThat(shell.navigation()).containsExactly("Home", "Catalog", "My requests", "Approvals");
+        assertThat(shell.navigation()).containsExactly("Home", "Catalog", "My requests", "Approvals", "Basket");
         assertThat(shell.pageText()).contains("Marketing Insights").contains("MEMBER");
         browser.screenshot("home");
     }
@@ -38,7 +38,7 @@ class SigningInSpec extends BrowserSpec {
     void an_admin_also_sees_the_admin_console_with_the_organisation_and_the_audit_trail() {
         ShellPage shell = LoginPage.open(browser).signInAs("admin", "agora-demo");
 
-        assertThat(shell.navigation()).containsExactly("Home", "Catalog", "My requests", "Approvals", "Admin");
+        assertThat(shell.navigation()).containsExactly("Home", "Catalog", "My requests", "Approvals", "Basket", "Admin");
         ShellPage admin = shell.navigateTo("Admin");
 
         assertThat(admin.heading()).isEqualTo("Administration");

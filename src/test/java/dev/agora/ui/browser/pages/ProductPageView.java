@@ -55,6 +55,21 @@ public class ProductPageView {
         field.sendKeys(value);
     }
 
+    /** Requests access through the dialog of the page; lands on the new request's page. */
+    public RequestPageView requestAccess(String justification, int days) {
+        browser.reach(By.id("request-access")).click();
+        WebElement why = browser.reach(By.cssSelector("#justification textarea"));
+        why.sendKeys(justification);
+        WebElement duration = browser.reach(By.xpath("//vaadin-integer-field[.//label[normalize-space(.)="
+                + "'For how many days']]//input"));
+        duration.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.DELETE);
+        duration.sendKeys(Integer.toString(days));
+        browser.screenshot("request-access-dialog");
+        browser.reach(By.id("send-request")).click();
+        return new RequestPageView(browser);
+    }
+
     public boolean offersToRequestAccess() {
         return !browser.driver().findElements(By.id("request-access")).isEmpty();
     }

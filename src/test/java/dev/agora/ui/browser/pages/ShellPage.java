@@ -33,10 +33,11 @@ public class ShellPage {
                 .filter(candidate -> candidate.getText().trim().equals(title))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no navigation item '" + title + "' in " + navigation()));
-        String path = "/" + item.getDomAttribute("path").replaceFirst("^/", "");
+        String itemPath = item.getDomAttribute("path");
+        String path = "/" + itemPath.replaceFirst("^/", "");
         item.click();
         browser.waitForPath(path);
-        browser.waitFor(By.cssSelector("vaadin-side-nav-item[current][path='" + item.getDomAttribute("path") + "']"));
+        browser.waitFor(By.cssSelector("vaadin-side-nav-item[current][path='" + itemPath + "']"));
         return new ShellPage(browser);
     }
 

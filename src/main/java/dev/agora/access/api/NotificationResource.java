@@ -1,0 +1,65 @@
+package dev.agora.access.api;
+
+import dev.agora.access.application.Notifications;
+import dev.agora.identity.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What the signed-in person has been told about access requests. */
+@Path("/api/v1/notifications")
+@RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Access requests")
+public class NotificationResource {
+
+    /** A notification. */
+    public record NotificationView(long id, String kind, String message, UUID requestId, Instant createdAt,
+            boolean read) {}
+
+    private final Notifications notifications;
+    private final SecurityIdentity identity;
+
+    NotificationResource(Notifications notifications, SecurityIdentity identity) {
+        this.notifications = notifications;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "Your latest notifications, newest first")
+    public List<NotificationView> latest(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return notifications.latest(me(), Math.max(1, Math.min(limit, 200))).stream()
+                .map(n -> new NotificationView(n.id, n.kind, n.message, n.requestId, n.createdAt, n.readAt != null))
+                .toList();
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Operation(summary = "Mark a notification as read")
+    public void read(@PathParam("id") long id) {
+        notifications.markRead(me(), id);
+    }
+
+    @POST
+    @Path("/read-all")
+    @Operation(summary = "Mark all your notifications as read")
+    public void readAll() {
+        notifications.markAllRead(me());
+    }
+
+    private String me() {
+        return identity.getPrincipal().getName();
+    }
+}

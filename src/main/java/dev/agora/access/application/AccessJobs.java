@@ -1,0 +1,48 @@
+package dev.agora.access.application;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** The access clock: ends expired access, reminds approvers, warns of access about to end. */
+@ApplicationScoped
+public class AccessJobs {
+
+    private static final Logger LOG = Logger.getLogger(AccessJobs.class);
+
+    private final AccessRequests requests;
+    private final Clock clock;
+    private final Duration reminderAfter;
+    private final Duration expiryWarning;
+
+    AccessJobs(AccessRequests requests, Clock clock,
+            @ConfigProperty(name = "agora.access.reminder-after", defaultValue = "P2D") Duration reminderAfter,
+            @ConfigProperty(name = "agora.access.expiry-warning", defaultValue = "P3D") Duration expiryWarning) {
+        this.requests = requests;
+        this.clock = clock;
+        this.reminderAfter = reminderAfter;
+        this.expiryWarning = expiryWarning;
+    }
+
+    @Scheduled(every = "${agora.access.expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "30s")
+    void expire() {
+        int expired;
+        do {
+            expired = requests.expireDue(clock.instant(), 50);
+            if (expired > 0) {
+                LOG.infof("Ended %d expired accesses.", expired);
+            }
+        } while (expired == 50);
+    }
+
+    @Scheduled(every = "${agora.access.notify-check:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1m")
+    void notifyPeople() {
+        requests.remind(clock.instant(), reminderAfter);
+        requests.warnOfExpiry(clock.instant(), expiryWarning);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.agora.access.policy;
+
+import dev.agora.access.ApproverRole;
+import dev.agora.catalog.Classification;
+import dev.agora.platform.Refusal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * What a classification demands of an access request: who approves, whether it is approved without anyone
+ * (PUBLIC only, when the policy says so) and the longest access it may give.
+ */
+public record AccessPolicy(Classification classification, List<ApproverRole> approvers, boolean autoApprove,
+        int maxDurationDays) {
+
+    public static final int LONGEST = 3650;
+
+    public AccessPolicy {
+        approvers = List.copyOf(new LinkedHashSet<>(approvers == null ? List.of() : approvers));
+    }
+
+    /** The defaults Agora starts with: stricter as data gets more sensitive. */
+    public static AccessPolicy defaultFor(Classification classification) {
+        return switch (classification) {
+            case PUBLIC -> new AccessPolicy(classification, List.of(ApproverRole.OWNER), true, 365);
+            case INTERNAL -> new AccessPolicy(classification, List.of(ApproverRole.OWNER), false, 180);
+            case CONFIDENTIAL -> new AccessPolicy(classification, List.of(ApproverRole.OWNER, ApproverRole.STEWARD),
+                    false, 90);
+            case RESTRICTED -> new AccessPolicy(classification, List.of(ApproverRole.OWNER, ApproverRole.STEWARD),
+                    false, 30);
+        };
+    }
+
+    /** Checks the policy's own form, naming every problem. */
+    public AccessPolicy validated() {
+        List<Refusal.FieldProblem> problems = new ArrayList<>();
+        if (!approvers.contains(ApproverRole.OWNER)) {
+            problems.add(new Refusal.FieldProblem("approvers", "must include OWNER: the owners decide on their data"));
+        }
+        if (classification == Classification.RESTRICTED && !approvers.contains(ApproverRole.STEWARD)) {
+            problems.add(new Refusal.FieldProblem("approvers", "must include STEWARD for RESTRICTED data"));
+        }
+        if (autoApprove && classification != Classification.PUBLIC) {
+            problems.add(new Refusal.FieldProblem("autoApprove", "is allowed for PUBLIC data only"));
+        }
+        if (maxDurationDays < 1 || maxDurationDays > LONGEST) {
+            problems.add(new Refusal.FieldProblem("maxDurationDays", "must be between 1 and " + LONGEST));
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid("The policy for " + classification + " is not valid.", problems);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.agora.access.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import dev.agora.access.application.AccessRequestView;
+import dev.agora.access.application.AccessRequests;
+import dev.agora.catalog.ui.CatalogNavigation;
+import dev.agora.ui.HomeSection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/** The start page's access parts: what waits for my decision, and what everyone requests most. */
+final class AccessHomeSections {
+
+    private AccessHomeSections() {
+    }
+
+    /** Requests waiting for the signed-in approver, decided right there. */
+    @ApplicationScoped
+    static class Inbox implements HomeSection {
+
+        private final AccessRequests requests;
+
+        Inbox(AccessRequests requests) {
+            this.requests = requests;
+        }
+
+        @Override
+        public int order() {
+            return 10;
+        }
+
+        @Override
+        public Optional<Component> render(String username) {
+            List<AccessRequestView> waiting = requests.inbox(username, null);
+            if (waiting.isEmpty()) {
+                return Optional.empty();
+            }
+            Div section = new Div();
+            section.addClassNames("card", "home-inbox");
+            section.setId("home-inbox");
+            section.add(new H3("Waiting for your decision (" + waiting.size() + ")"));
+            for (AccessRequestView request : waiting.stream().limit(8).toList()) {
+                section.add(row(request, username));
+            }
+            return Optional.of(section);
+        }
+
+        private Component row(AccessRequestView request, String username) {
+            Span who = new Span(request.requester() + " for " + request.principal().type().toLowerCase() + " "
+                    + request.principal().name() + " · " + request.durationDays() + " days · “"
+                    + request.justification() + "”");
+            who.addClassName("inbox-who");
+            Button approve = new Button("Approve");
+            approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            Button open = new Button("Open …", click -> AccessNavigation.toRequest(request.id()));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            HorizontalLayout line = new HorizontalLayout(AccessNavigation.linkToRequest(request.product().name(),
+                    request.id()), StatusBadge.of(request.status()), who, approve, open);
+            line.setAlignItems(FlexComponent.Alignment.CENTER);
+            line.addClassName("inbox-row");
+            approve.addClickListener(click -> {
+                try {
+                    requests.approve(request.id(), username, null, null);
+                    Notification.show("Approved: " + request.product().name(), 3000, Notification.Position.BOTTOM_START)
+                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                    line.setVisible(false);
+                } catch (RuntimeException refused) {
+                    Notification.show(Failures.describe(refused), 6000, Notification.Position.BOTTOM_CENTER)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            return line;
+        }
+    }
+
+    /** The products requested most often. */
+    @ApplicationScoped
+    static class MostRequested implements HomeSection {
+
+        private final AccessRequests requests;
+
+        MostRequested(AccessRequests requests) {
+            this.requests = requests;
+        }
+
+        @Override
+        public int order() {
+            return 25;
+        }
+
+        @Override
+        public Optional<Component> render(String username) {
+            List<Object[]> top = requests.mostRequested(5);
+            if (top.isEmpty()) {
+                return Optional.empty();
+            }
+            Div section = new Div();
+            section.addClassNames("card", "most-requested");
+            section.setId("most-requested");
+            section.add(new H3("Most requested"));
+            for (Object[] row : top) {
+                Div line = new Div(CatalogNavigation.linkToProduct((String) row[1], (String) row[0]),
+                        new Span(" · " + row[2] + (((Number) row[2]).longValue() == 1 ? " request" : " requests")));
+                section.add(line);
+            }
+            return Optional.of(section);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.agora.governance.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.agora.grants.GrantHealth;
+import dev.agora.grants.Reconciler;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+/** How the grants stand in the engines, what failed, and what reconciliation found; reconcile on demand. */
+class GrantHealthPanel extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final GrantHealth health;
+    private final Reconciler reconciler;
+    private final String admin;
+
+    GrantHealthPanel(GrantHealth health, Reconciler reconciler, String admin) {
+        this.health = health;
+        this.reconciler = reconciler;
+        this.admin = admin;
+        setPadding(false);
+        addClassName("grant-health");
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        GrantHealth.Health now = health.health();
+        Button reconcile = new Button("Reconcile now", click -> {
+            Reconciler.Report report = reconciler.reconcile(admin);
+            Notification.show("Checked " + report.checked() + " grants: " + report.missing() + " missing (re-applied), "
+                            + report.extra() + " unknown.", 5000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(report.missing() + report.extra() == 0 ? NotificationVariant.LUMO_SUCCESS
+                            : NotificationVariant.LUMO_WARNING);
+            show();
+        });
+        reconcile.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        reconcile.setId("reconcile-now");
+        add(reconcile, new Paragraph("Active grants: " + (now.activeByEngine().isEmpty() ? "none"
+                : now.activeByEngine().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "))) + " · by status: " + now.byStatus()));
+
+        add(new H4("Failed jobs"));
+        Grid<GrantHealth.FailedJob> failed = new Grid<>();
+        failed.addThemeVariants(GridVariant.LUMO_COMPACT);
+        failed.addColumn(GrantHealth.FailedJob::engine).setHeader("Engine").setAutoWidth(true);
+        failed.addColumn(GrantHealth.FailedJob::action).setHeader("Action").setAutoWidth(true);
+        failed.addColumn(GrantHealth.FailedJob::resource).setHeader("Resource").setAutoWidth(true);
+        failed.addColumn(GrantHealth.FailedJob::grantee).setHeader("Grantee").setAutoWidth(true);
+        failed.addColumn(GrantHealth.FailedJob::attempts).setHeader("Attempts").setAutoWidth(true);
+        failed.addColumn(GrantHealth.FailedJob::error).setHeader("Error").setFlexGrow(3);
+        failed.setItems(now.failedJobs());
+        failed.setAllRowsVisible(true);
+        add(failed);
+
+        add(new H4("Last reconciliation"));
+        now.lastReconciliation().ifPresentOrElse(run -> {
+            add(new Paragraph(WHEN.format(run.startedAt()) + " by " + run.actor() + ": " + run.checked()
+                    + " checked, " + run.missing() + " missing (" + run.healed() + " re-applied), " + run.extra()
+                    + " unknown" + (run.errors().isEmpty() ? "" : "; errors: " + String.join("; ", run.errors()))));
+            Grid<Reconciler.Finding> drift = new Grid<>();
+            drift.addThemeVariants(GridVariant.LUMO_COMPACT);
+            drift.addColumn(f -> f.kind().name()).setHeader("Drift").setAutoWidth(true);
+            drift.addColumn(Reconciler.Finding::engine).setHeader("Engine").setAutoWidth(true);
+            drift.addColumn(Reconciler.Finding::grantee).setHeader("Grantee").setAutoWidth(true);
+            drift.addColumn(Reconciler.Finding::resource).setHeader("Resource").setAutoWidth(true);
+            drift.addColumn(Reconciler.Finding::action).setHeader("Done").setAutoWidth(true);
+            drift.setItems(run.drift());
+            drift.setAllRowsVisible(true);
+            drift.setId("drift-grid");
+            add(drift);
+        }, () -> add(new Paragraph("No reconciliation has run yet.")));
+    }
+}

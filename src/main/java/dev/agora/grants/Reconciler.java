@@ -1,0 +1,227 @@
+package dev.agora.grants;
+
+import dev.agora.audit.ChangeJournal;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Compares, engine by engine, the grants Agora approved with what the engine actually holds on the resources
+ * Agora manages. A missing grant is re-applied (through a job, like any grant) and recorded; an extra grant Agora
+ * never approved is flagged to administrators, and revoked only when {@code AGORA_REVOKE_UNKNOWN_GRANTS=true}.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    public static final String ACTOR = "system:reconciler";
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+
+    /** What one run found and did. */
+    public record Report(UUID runId, Instant startedAt, Instant finishedAt, int checked, int missing, int healed,
+            int extra, int revoked, List<Finding> findings, List<String> errors) {}
+
+    /** One difference. */
+    public record Finding(String engine, Drift.Kind kind, String grantee, String resource, String permission,
+            String action) {}
+
+    private final GrantEngines engines;
+    private final ChangeJournal journal;
+    private final Event<GrantJobs.Queued> queued;
+    private final Clock clock;
+    private final boolean revokeUnknown;
+
+    Reconciler(GrantEngines engines, ChangeJournal journal, Event<GrantJobs.Queued> queued, Clock clock,
+            @ConfigProperty(name = "agora.grants.revoke-unknown", defaultValue = "false") boolean revokeUnknown) {
+        this.engines = engines;
+        this.journal = journal;
+        this.queued = queued;
+        this.clock = clock;
+        this.revokeUnknown = revokeUnknown;
+    }
+
+    @Scheduled(every = "${agora.grants.reconcile-interval:15m}", delayed = "2m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            Report report = reconcile(ACTOR);
+            if (report.missing() > 0 || report.extra() > 0) {
+                LOG.warnf("Reconciliation: %d grants missing (re-applied), %d unknown grants found", report.missing(),
+                        report.extra());
+            }
+        } catch (RuntimeException failed) {
+            LOG.warnf("Reconciliation failed (will run again): %s", failed.getMessage());
+        }
+    }
+
+    /** Runs one reconciliation now. */
+    public Report reconcile(String actor) {
+        UUID runId = UUID.randomUUID();
+        Instant started = clock.instant();
+        List<Finding> findings = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int checked = 0;
+        int healed = 0;
+        int revoked = 0;
+        for (GrantEngine engine : engines.all()) {
+            record Expected(UUID grantId, String grantee, String location, String column) {}
+            List<GrantRecord> approved = QuarkusTransaction.requiringNew().call(() ->
+                    GrantRecord.<GrantRecord>list("engine = ?1 and status = ?2", engine.name(), GrantStatus.ACTIVE));
+            Set<String> locations = new HashSet<>(QuarkusTransaction.requiringNew().call(() ->
+                    GrantRecord.<GrantRecord>list("engine = ?1", engine.name()).stream()
+                            .map(GrantRecord::location).toList()));
+            if (locations.isEmpty()) {
+                continue;
+            }
+            List<ActualGrant> actual;
+            try {
+                actual = engine.actual(locations);
+            } catch (RuntimeException unreadable) {
+                errors.add(engine.name() + ": " + unreadable.getMessage());
+                continue;
+            }
+            Set<String> held = new HashSet<>();
+            actual.forEach(grant -> held.add(key(grant.grantee(), grant.location(), grant.column())));
+            Set<String> expectedKeys = new HashSet<>();
+            Set<String> managedGrantees = new HashSet<>();
+            List<Expected> expected = new ArrayList<>();
+            for (GrantRecord grant : approved) {
+                if (grant.grantee() == null) {
+                    continue;
+                }
+                managedGrantees.add(grant.grantee());
+                if (grant.columns().isEmpty()) {
+                    expected.add(new Expected(grant.id(), grant.grantee(), grant.location(), null));
+                } else {
+                    grant.columns().forEach(column ->
+                            expected.add(new Expected(grant.id(), grant.grantee(), grant.location(), column)));
+                }
+            }
+            Set<UUID> toHeal = new HashSet<>();
+            for (Expected want : expected) {
+                checked++;
+                String key = key(want.grantee(), want.location(), want.column());
+                expectedKeys.add(key);
+                // a whole-table grant also covers each column
+                if (!held.contains(key) && !(want.column() != null
+                        && held.contains(key(want.grantee(), want.location(), null)))) {
+                    toHeal.add(want.grantId());
+                    findings.add(new Finding(engine.name(), Drift.Kind.MISSING, want.grantee(),
+                            resource(want.location(), want.column()), "SELECT", "re-applied"));
+                }
+            }
+            for (ActualGrant grant : actual) {
+                boolean agoraRole = grant.grantee().startsWith("agora_") || managedGrantees.contains(grant.grantee());
+                if (!agoraRole || expectedKeys.contains(key(grant.grantee(), grant.location(), grant.column()))
+                        || grant.column() != null && expectedKeys.contains(key(grant.grantee(), grant.location(), null))) {
+                    continue;
+                }
+                String action = "flagged";
+                if (revokeUnknown) {
+                    GrantOutcome outcome = engine.revoke(new GrantSpec(resourceTypeOf(engine), grant.location(),
+                            grant.column() == null ? List.of() : List.of(grant.column()), grant.grantee(),
+                            Set.of("READ")));
+                    action = outcome instanceof GrantOutcome.Applied || outcome instanceof GrantOutcome.AlreadyInPlace
+                            ? "revoked" : "revoke failed: " + outcome;
+                    if (action.equals("revoked")) {
+                        revoked++;
+                    }
+                }
+                findings.add(new Finding(engine.name(), Drift.Kind.EXTRA, grant.grantee(),
+                        resource(grant.location(), grant.column()), grant.permission(), action));
+            }
+            healed += heal(toHeal);
+        }
+        int finalChecked = checked;
+        int finalHealed = healed;
+        int finalRevoked = revoked;
+        Instant finished = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> record(runId, actor, started, finished, finalChecked, findings,
+                finalHealed, finalRevoked, errors));
+        long missing = findings.stream().filter(f -> f.kind() == Drift.Kind.MISSING).count();
+        long extra = findings.stream().filter(f -> f.kind() == Drift.Kind.EXTRA).count();
+        return new Report(runId, started, finished, checked, (int) missing, healed, (int) extra, revoked, findings,
+                errors);
+    }
+
+    private int heal(Set<UUID> grantIds) {
+        if (grantIds.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            int healing = 0;
+            for (UUID id : grantIds) {
+                GrantRecord grant = GrantRecord.findById(id);
+                boolean jobWaiting = GrantJob.count("grantId = ?1 and status in ?2", id,
+                        List.of(GrantJob.Status.QUEUED, GrantJob.Status.RUNNING)) > 0;
+                if (grant != null && grant.status() == GrantStatus.ACTIVE && !jobWaiting) {
+                    new GrantJob(id, GrantJob.Action.GRANT, now).persist();
+                    healing++;
+                }
+            }
+            queued.fire(new GrantJobs.Queued());
+            return healing;
+        });
+    }
+
+    private void record(UUID runId, String actor, Instant started, Instant finished, int checked,
+            List<Finding> findings, int healed, int revoked, List<String> errors) {
+        ReconciliationRun run = new ReconciliationRun();
+        run.id = runId;
+        run.startedAt = started;
+        run.finishedAt = finished;
+        run.actor = actor;
+        run.checked = checked;
+        run.missing = (int) findings.stream().filter(f -> f.kind() == Drift.Kind.MISSING).count();
+        run.extra = (int) findings.stream().filter(f -> f.kind() == Drift.Kind.EXTRA).count();
+        run.healed = healed;
+        run.revoked = revoked;
+        run.errors = new ArrayList<>(errors);
+        run.persist();
+        for (Finding finding : findings) {
+            Drift drift = new Drift();
+            drift.id = UUID.randomUUID();
+            drift.runId = runId;
+            drift.engine = finding.engine();
+            drift.kind = finding.kind();
+            drift.grantee = finding.grantee();
+            drift.resource = finding.resource();
+            drift.permission = finding.permission();
+            drift.action = finding.action();
+            drift.foundAt = finished;
+            drift.persist();
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("checked", checked);
+        details.put("missing", run.missing);
+        details.put("healed", healed);
+        details.put("extra", run.extra);
+        details.put("revoked", revoked);
+        details.put("errors", errors);
+        journal.record(actor, "grants.reconciled", "reconciliation", runId.toString(), details);
+    }
+
+    private static String key(String grantee, String location, String column) {
+        return grantee + "|" + location + "|" + (column == null ? "*" : column);
+    }
+
+    private static String resource(String location, String column) {
+        return column == null ? location : location + " (" + column + ")";
+    }
+
+    private static String resourceTypeOf(GrantEngine engine) {
+        return engine.handles("postgres-table") ? "postgres-table" : "glue-table";
+    }
+}

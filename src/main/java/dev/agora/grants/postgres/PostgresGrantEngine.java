@@ -1,0 +1,333 @@
+package dev.agora.grants.postgres;
+
+import dev.agora.grants.ActualGrant;
+import dev.agora.grants.GrantEngine;
+import dev.agora.grants.GrantOutcome;
+import dev.agora.grants.GrantSpec;
+import dev.agora.grants.Grantee;
+import dev.agora.platform.LakeDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Grants on postgres-table ports with real PostgreSQL roles in the lake database. Each consumer principal is a
+ * NOLOGIN group role Agora creates on demand ({@code agora_team_marketing_insights}, {@code agora_user_marco});
+ * granting gives USAGE on the schema and SELECT on the table (or on the named columns); revoking takes exactly
+ * that back. Identifiers are always quoted; nothing a user typed reaches SQL unquoted. A person can be mapped to
+ * an existing login role instead ({@code agora.grants.postgres.user-roles}).
+ */
+@ApplicationScoped
+public class PostgresGrantEngine implements GrantEngine {
+
+    public static final String TEAM_PREFIX = "agora_team_";
+    public static final String USER_PREFIX = "agora_user_";
+    private static final Pattern TABLE = Pattern.compile("^(?:([A-Za-z_][A-Za-z0-9_$]{0,62})\\.)?([A-Za-z_][A-Za-z0-9_$]{0,62})$");
+    private static final String ROLE_CLASS = "(" + TEAM_PREFIX + "|" + USER_PREFIX + ")";
+
+    private final LakeDatabase lake;
+    private final Map<String, String> userRoles;
+
+    PostgresGrantEngine(LakeDatabase lake,
+            @ConfigProperty(name = "agora.grants.postgres.user-roles") Optional<String> userRoles) {
+        this.lake = lake;
+        this.userRoles = parseMapping(userRoles.orElse(""));
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public boolean handles(String resourceType) {
+        return "postgres-table".equals(resourceType);
+    }
+
+    @Override
+    public GranteeResolution resolve(Grantee grantee) {
+        if (grantee.type().equals("USER") && userRoles.containsKey(grantee.name())) {
+            return GranteeResolution.of(userRoles.get(grantee.name()));
+        }
+        return GranteeResolution.of(roleName(grantee));
+    }
+
+    /** The group role of a principal: lower case, safe characters only, within PostgreSQL's 63 bytes. */
+    public static String roleName(Grantee grantee) {
+        String prefix = grantee.type().equals("TEAM") ? TEAM_PREFIX : USER_PREFIX;
+        String safe = grantee.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        String name = prefix + safe;
+        return name.length() <= 63 ? name : name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
+    }
+
+    @Override
+    public GrantOutcome grant(GrantSpec spec) {
+        Table table = table(spec.location());
+        try (Connection connection = lake.connect()) {
+            connection.setAutoCommit(false);
+            if (!tableExists(connection, table)) {
+                return new GrantOutcome.Failed("there is no table " + table + " in " + lake.describe());
+            }
+            boolean managedRole = spec.grantee().startsWith(TEAM_PREFIX) || spec.grantee().startsWith(USER_PREFIX);
+            if (managedRole) {
+                ensureGroupRole(connection, spec.grantee());
+            } else if (!roleExists(connection, spec.grantee())) {
+                return new GrantOutcome.Failed("the mapped login role " + spec.grantee() + " does not exist");
+            }
+            boolean present = holds(connection, spec.grantee(), table, spec.columns());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("GRANT USAGE ON SCHEMA " + quote(table.schema()) + " TO " + quote(spec.grantee()));
+                statement.execute("GRANT SELECT" + columnList(spec.columns()) + " ON TABLE " + table.quoted() + " TO "
+                        + quote(spec.grantee()));
+            }
+            connection.commit();
+            return present ? GrantOutcome.alreadyInPlace() : GrantOutcome.applied();
+        } catch (SQLException failed) {
+            return classify(failed);
+        }
+    }
+
+    @Override
+    public GrantOutcome revoke(GrantSpec spec) {
+        Table table = table(spec.location());
+        try (Connection connection = lake.connect()) {
+            connection.setAutoCommit(false);
+            if (!roleExists(connection, spec.grantee()) || !tableExists(connection, table)) {
+                return GrantOutcome.alreadyInPlace();
+            }
+            boolean present = holdsAny(connection, spec.grantee(), table, spec.columns());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("REVOKE SELECT" + columnList(spec.columns()) + " ON TABLE " + table.quoted()
+                        + " FROM " + quote(spec.grantee()));
+                if (!selectsAnythingIn(connection, spec.grantee(), table.schema())) {
+                    statement.execute("REVOKE USAGE ON SCHEMA " + quote(table.schema()) + " FROM "
+                            + quote(spec.grantee()));
+                }
+            }
+            connection.commit();
+            return present ? GrantOutcome.applied() : GrantOutcome.alreadyInPlace();
+        } catch (SQLException failed) {
+            return classify(failed);
+        }
+    }
+
+    @Override
+    public List<ActualGrant> actual(Collection<String> locations) {
+        List<ActualGrant> actual = new ArrayList<>();
+        try (Connection connection = lake.connect()) {
+            for (String location : locations) {
+                Table table = table(location);
+                try (PreparedStatement tables = connection.prepareStatement("""
+                        SELECT grantee FROM information_schema.role_table_grants
+                         WHERE table_schema = ? AND table_name = ? AND privilege_type = 'SELECT'
+                           AND grantee ~ ?""");
+                        PreparedStatement columns = connection.prepareStatement("""
+                        SELECT c.grantee, c.column_name FROM information_schema.column_privileges c
+                         WHERE c.table_schema = ? AND c.table_name = ? AND c.privilege_type = 'SELECT'
+                           AND c.grantee ~ ?
+                           AND NOT EXISTS (SELECT 1 FROM information_schema.role_table_grants t
+                                            WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name
+                                              AND t.grantee = c.grantee AND t.privilege_type = 'SELECT')""")) {
+                    for (PreparedStatement query : List.of(tables, columns)) {
+                        query.setString(1, table.schema());
+                        query.setString(2, table.name());
+                        query.setString(3, "^" + ROLE_CLASS + "|" + mappedRolesPattern());
+                    }
+                    try (ResultSet rows = tables.executeQuery()) {
+                        while (rows.next()) {
+                            actual.add(new ActualGrant(rows.getString(1), location, null, "SELECT"));
+                        }
+                    }
+                    try (ResultSet rows = columns.executeQuery()) {
+                        while (rows.next()) {
+                            actual.add(new ActualGrant(rows.getString(1), location, rows.getString(2), "SELECT"));
+                        }
+                    }
+                }
+            }
+            return actual;
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot read the grants of the lake database: " + failed.getMessage(), failed);
+        }
+    }
+
+    // --- internals ------------------------------------------------------------------------------------------
+
+    record Table(String schema, String name) {
+        String quoted() {
+            return quote(schema) + "." + quote(name);
+        }
+
+        @Override
+        public String toString() {
+            return schema + "." + name;
+        }
+    }
+
+    static Table table(String location) {
+        Matcher matcher = TABLE.matcher(location.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a table: " + location);
+        }
+        return new Table(matcher.group(1) == null ? "public" : matcher.group(1), matcher.group(2));
+    }
+
+    /** A quoted identifier: double quotes around, inner quotes doubled. */
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String columnList(List<String> columns) {
+        return columns.isEmpty() ? "" : " (" + String.join(", ", columns.stream().map(PostgresGrantEngine::quote).toList()) + ")";
+    }
+
+    private static void ensureGroupRole(Connection connection, String role) throws SQLException {
+        if (roleExists(connection, role)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            // another worker may create it at the same moment: the savepoint keeps this transaction usable
+            var savepoint = connection.setSavepoint();
+            try {
+                statement.execute("CREATE ROLE " + quote(role) + " NOLOGIN");
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException raced) {
+                connection.rollback(savepoint);
+                if (!roleExists(connection, role)) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private static boolean roleExists(Connection connection, String role) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            query.setString(1, role);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static boolean tableExists(Connection connection, Table table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT to_regclass(format('%I.%I', ?::text, ?::text)) IS NOT NULL")) {
+            query.setString(1, table.schema());
+            query.setString(2, table.name());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    /** Whether the role already has exactly what the grant asks for. */
+    private static boolean holds(Connection connection, String role, Table table, List<String> columns)
+            throws SQLException {
+        if (columns.isEmpty()) {
+            return tablePrivilege(connection, role, table);
+        }
+        for (String column : columns) {
+            if (!columnPrivilege(connection, role, table, column)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holdsAny(Connection connection, String role, Table table, List<String> columns)
+            throws SQLException {
+        if (columns.isEmpty()) {
+            return tablePrivilege(connection, role, table);
+        }
+        for (String column : columns) {
+            if (columnPrivilege(connection, role, table, column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean tablePrivilege(Connection connection, String role, Table table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT has_table_privilege(?, format('%I.%I', ?::text, ?::text), 'SELECT')")) {
+            query.setString(1, role);
+            query.setString(2, table.schema());
+            query.setString(3, table.name());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private static boolean columnPrivilege(Connection connection, String role, Table table, String column)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT has_column_privilege(?, format('%I.%I', ?::text, ?::text), ?, 'SELECT')")) {
+            query.setString(1, role);
+            query.setString(2, table.schema());
+            query.setString(3, table.name());
+            query.setString(4, column);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private static boolean selectsAnythingIn(Connection connection, String role, String schema) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM information_schema.role_table_grants
+                                WHERE grantee = ? AND table_schema = ? AND privilege_type = 'SELECT')
+                    OR EXISTS (SELECT 1 FROM information_schema.column_privileges
+                                WHERE grantee = ? AND table_schema = ? AND privilege_type = 'SELECT')""")) {
+            query.setString(1, role);
+            query.setString(2, schema);
+            query.setString(3, role);
+            query.setString(4, schema);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private String mappedRolesPattern() {
+        return userRoles.isEmpty() ? "^$" : "^(" + String.join("|", userRoles.values().stream()
+                .map(Pattern::quote).toList()) + ")$";
+    }
+
+    /** Connection trouble and lock conflicts pass; anything else about the statement will not. */
+    private static GrantOutcome classify(SQLException failed) {
+        String state = failed.getSQLState() == null ? "" : failed.getSQLState();
+        if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")) {
+            return new GrantOutcome.RetryLater(failed.getMessage());
+        }
+        return new GrantOutcome.Failed(failed.getMessage());
+    }
+
+    static Map<String, String> parseMapping(String mapping) {
+        Map<String, String> roles = new HashMap<>();
+        for (String pair : mapping.split(",")) {
+            String[] parts = pair.strip().split("=", 2);
+            if (parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank()) {
+                roles.put(parts[0].strip(), parts[1].strip());
+            }
+        }
+        return Map.copyOf(roles);
+    }
+}
