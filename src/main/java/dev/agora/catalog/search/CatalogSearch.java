@@ -40,11 +40,29 @@ public class CatalogSearch {
         return index.suggest(typed, visibility, SUGGESTIONS);
     }
 
-    /** What this person may find: drafts of their own teams, every draft for administrators. */
+    /**
+     * What this person may find: drafts of their own teams, every draft for administrators. Remembered for a few
+     * seconds, so that typing in the search box does not ask the database for the same teams at every letter.
+     */
     public Visibility visibilityOf(String username) {
+        long now = System.nanoTime();
+        Remembered known = visibilities.get(username);
+        if (known != null && now - known.at() < REMEMBER_NANOS) {
+            return known.visibility();
+        }
         AccountProfile profile = directory.profile(username)
                 .orElseThrow(() -> Refusal.forbidden("There is no account '" + username + "'."));
-        return new Visibility(profile.isAdmin(), profile.memberships().stream()
+        Visibility visibility = new Visibility(profile.isAdmin(), profile.memberships().stream()
                 .map(AccountProfile.Membership::team).collect(Collectors.toSet()));
+        if (visibilities.size() > 10_000) {
+            visibilities.clear();
+        }
+        visibilities.put(username, new Remembered(visibility, now));
+        return visibility;
     }
+
+    private record Remembered(Visibility visibility, long at) {}
+
+    private static final long REMEMBER_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+    private final java.util.Map<String, Remembered> visibilities = new java.util.concurrent.ConcurrentHashMap<>();
 }

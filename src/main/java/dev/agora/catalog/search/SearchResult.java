@@ -8,8 +8,11 @@ import java.util.Map;
  * facet's own filter were not applied, so that alternatives stay visible).
  *
  * @param broadened true when no product matched every word and the results match any of them instead
+ * @param exact false when the result is so large that the total and the facet counts are estimated from a random
+ *     sample of the index (shown as "about")
  */
-public record SearchResult(long total, List<Hit> items, Map<String, Map<String, Long>> facets, boolean broadened) {
+public record SearchResult(long total, List<Hit> items, Map<String, Map<String, Long>> facets, boolean broadened,
+        boolean exact) {
 
     /** A product that matched, with a highlighted snippet (HTML-escaped text with {@code <mark>} around matches). */
     public record Hit(long id, String slug, String name, String domain, String ownerTeam, String classification,

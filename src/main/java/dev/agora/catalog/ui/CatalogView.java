@@ -212,7 +212,8 @@ class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     private void showResults(SearchResult result) {
         results.removeAll();
         long total = result.total();
-        summary.setText(total == 0 ? "" : total + (total == 1 ? " data product" : " data products")
+        summary.setText(total == 0 ? "" : (result.exact() ? "" : "about ") + total
+                + (total == 1 ? " data product" : " data products")
                 + (text.isEmpty() ? "" : " for “" + text + "”")
                 + (result.broadened() ? " — none has every word, these have some of them" : ""));
         if (result.items().isEmpty()) {

@@ -29,6 +29,8 @@ import org.apache.lucene.search.TermQuery;
 final class CatalogQueries {
 
     static final int MAX_WORDS = 12;
+    /** How many indexed words a misspelt one may stand for, per field. */
+    private static final int MAX_EXPANSIONS = 30;
     private static final float FUZZY_WEIGHT = 0.5f;
     private static final float PREFIX_WEIGHT = 2.5f;
     private static final float EXACT_NAME_WEIGHT = 30f;
@@ -69,8 +71,8 @@ final class CatalogQueries {
         }
         int edits = allowedEdits(word);
         if (!known && edits > 0) {
-            for (String field : IndexFields.SEARCHED) {
-                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(field, word), edits, 1, 50, true),
+            for (String field : IndexFields.FUZZY) {
+                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(field, word), edits, 1, MAX_EXPANSIONS, true),
                         IndexFields.WEIGHTS.get(field) * FUZZY_WEIGHT));
             }
         }
@@ -78,7 +80,8 @@ final class CatalogQueries {
             alternatives.add(new BoostQuery(new TermQuery(new Term(IndexFields.NAME_PREFIX, typedPrefix)),
                     PREFIX_WEIGHT));
         }
-        return new DisjunctionMaxQuery(alternatives, 0.1f);
+        // tie-breaker 0: a word scores by its best field, which lets Lucene skip documents that cannot make the page
+        return new DisjunctionMaxQuery(alternatives, 0f);
     }
 
     /** Typos allowed in a word: none for short words, where one letter changes the meaning. */
@@ -87,26 +90,31 @@ final class CatalogQueries {
         return length < 4 ? 0 : length < 8 ? 1 : 2;
     }
 
-    /** Which products the searcher may find at all (see {@link Visibility}). */
-    static Query visibility(SearchQuery search) {
+    /**
+     * What the searcher may not find (see {@link Visibility}), as exclusions: deprecated products unless wanted,
+     * drafts of other teams unless the searcher is an administrator. Excluding the few keeps the query free of a
+     * filter that matches nearly every product, so that ranking can skip what cannot make the page.
+     */
+    static List<Query> hidden(SearchQuery search) {
         Visibility visibility = search.visibility();
-        BooleanQuery.Builder allowed = new BooleanQuery.Builder();
-        allowed.add(status("PUBLISHED"), Occur.SHOULD);
-        if (search.wantsDeprecated()) {
-            allowed.add(status("DEPRECATED"), Occur.SHOULD);
+        List<Query> hidden = new ArrayList<>();
+        if (!search.wantsDeprecated()) {
+            hidden.add(status("DEPRECATED"));
         }
-        if (visibility.admin()) {
-            allowed.add(status("DRAFT"), Occur.SHOULD);
-        } else if (!visibility.teams().isEmpty()) {
-            BooleanQuery.Builder ownTeams = new BooleanQuery.Builder();
+        if (!visibility.admin()) {
+            BooleanQuery.Builder othersDrafts = new BooleanQuery.Builder().add(status("DRAFT"), Occur.FILTER);
             visibility.teams().forEach(team ->
-                    ownTeams.add(new TermQuery(new Term(IndexFields.TEAM_FILTER, team)), Occur.SHOULD));
-            allowed.add(new BooleanQuery.Builder()
-                    .add(status("DRAFT"), Occur.FILTER)
-                    .add(ownTeams.build(), Occur.FILTER)
-                    .build(), Occur.SHOULD);
+                    othersDrafts.add(new TermQuery(new Term(IndexFields.TEAM_FILTER, team)), Occur.MUST_NOT));
+            hidden.add(othersDrafts.build());
         }
-        return allowed.setMinimumNumberShouldMatch(1).build();
+        return hidden;
+    }
+
+    /** The text query narrowed to what the searcher may find. */
+    static Query visibleOnly(Query text, SearchQuery search) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
+        hidden(search).forEach(excluded -> query.add(excluded, Occur.MUST_NOT));
+        return query.build();
     }
 
     private static Query status(String status) {

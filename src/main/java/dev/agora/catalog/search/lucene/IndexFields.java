@@ -57,7 +57,20 @@ final class IndexFields {
 
     static final List<String> SEARCHED = List.of(NAME, TAGS, DOMAIN, TEAM, DESCRIPTION, COLUMNS, COLUMN_DESCRIPTIONS);
 
+    /** Where typos are forgiven: the fields people name things by (domains and teams are few and known). */
+    static final List<String> FUZZY = List.of(NAME, TAGS, DESCRIPTION, COLUMNS);
+
+    /** Each product falls in one of these buckets (by id), so that a fixed share of any result can be sampled. */
+    static final String SAMPLE_BUCKET = "sample_bucket";
+    static final int SAMPLE_BUCKETS = 64;
+
     private IndexFields() {
+    }
+
+    /** Spreads ids evenly over the sample buckets, whatever pattern the ids follow. */
+    static long mix(long id) {
+        long x = id * 0x9E3779B97F4A7C15L;
+        return x ^ (x >>> 31);
     }
 
     static FacetsConfig facetsConfig() {
@@ -103,6 +116,10 @@ final class IndexFields {
         doc.add(new TextField(COLUMNS, String.join(" ", names), Field.Store.YES));
         doc.add(new TextField(COLUMN_DESCRIPTIONS, String.join("\n", descriptions), Field.Store.YES));
         doc.add(new NumericDocValuesField(SORT_TIME, product.sortTime().toEpochMilli()));
+        // points beside the doc values let "newest first" skip what cannot make the page
+        doc.add(new org.apache.lucene.document.LongPoint(SORT_TIME, product.sortTime().toEpochMilli()));
+        doc.add(new org.apache.lucene.document.IntPoint(SAMPLE_BUCKET,
+                (int) Math.floorMod(mix(product.id()), SAMPLE_BUCKETS)));
         doc.add(new StringField(STATUS_FILTER, product.status(), Field.Store.NO));
         doc.add(new StringField(TEAM_FILTER, product.ownerTeam(), Field.Store.NO));
         doc.add(new StoredField(STORED_DOMAIN, product.domain()));

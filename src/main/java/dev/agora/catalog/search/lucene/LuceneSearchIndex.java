@@ -25,6 +25,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
@@ -66,6 +76,12 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private static final String INSTALLATION = "agora.installation";
     private static final String XMIN = "agora.xmin";
     private static final int FACET_VALUES = 25;
+    /** Totals are counted exactly up to here while the page is collected; beyond, the ranking may skip. */
+    private static final int COUNT_EXACTLY_UP_TO = 1_000;
+    /** Facets are counted over every match up to this many matches; beyond, over a sample. */
+    static final long EXACT_FACETS_UP_TO = 25_000;
+    /** About how many matches a sample counts facets over. */
+    static final long SAMPLE_TARGET = 12_000;
     private static final int SNIPPET_LENGTH = 220;
 
     private final Directory directory;
@@ -181,7 +197,7 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 if (searcher.getIndexReader().numDocs() == 0) {
-                    return new SearchResult(0, List.of(), emptyFacets(), false);
+                    return new SearchResult(0, List.of(), emptyFacets(), false, true);
                 }
                 SearchResult result = search(searcher, search, true);
                 if (result.total() == 0 && queries.words(search.text()).size() > 1) {
@@ -198,27 +214,101 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
 
     private SearchResult search(IndexSearcher searcher, SearchQuery search, boolean everyWord) throws IOException {
         Query text = queries.text(search.text(), searcher.getIndexReader(), everyWord);
-        Query base = new BooleanQuery.Builder()
-                .add(text, Occur.MUST)
-                .add(CatalogQueries.visibility(search), Occur.FILTER)
-                .build();
+        Query base = CatalogQueries.visibleOnly(text, search);
+        DrillDownQuery drillDown = drillDown(base, search);
+        int window = Math.min((search.page() + 1) * search.size(), SearchQuery.MAX_WINDOW);
+
+        // the page first: counting only up to a threshold lets Lucene skip what cannot make it
+        Sort sort = sortOf(search);
+        TopDocs hits = sort == null
+                ? searcher.search(drillDown, new TopScoreDocCollectorManager(window, null, COUNT_EXACTLY_UP_TO))
+                : searcher.search(drillDown, new TopFieldCollectorManager(sort, window, null, COUNT_EXACTLY_UP_TO));
+
+        // facets over every match when that is cheap; over a fixed share of the index when it is not
+        long matches = hits.totalHits.relation == TotalHits.Relation.EQUAL_TO ? hits.totalHits.value
+                : countUpTo(searcher, drillDown, EXACT_FACETS_UP_TO);
+        boolean sidewaysNarrow = search.filters().isEmpty()
+                || countUpTo(searcher, base, EXACT_FACETS_UP_TO) < EXACT_FACETS_UP_TO;
+        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, facetState(searcher.getIndexReader()));
+        Map<String, Map<String, Long>> facets;
+        long total;
+        boolean exact;
+        if (matches < EXACT_FACETS_UP_TO && sidewaysNarrow) {
+            facets = facetsOf(sideways.search(drillDown, 1).facets, 1.0);
+            total = matches;
+            exact = true;
+        } else {
+            int buckets = sampleBuckets(searcher, base);
+            Query sampled = new BooleanQuery.Builder()
+                    .add(base, Occur.MUST)
+                    .add(IntPoint.newRangeQuery(IndexFields.SAMPLE_BUCKET, 0, buckets - 1), Occur.FILTER)
+                    .build();
+            double scale = (double) IndexFields.SAMPLE_BUCKETS / buckets;
+            DrillSideways.DrillSidewaysResult sample = sideways.search(drillDown(sampled, search), 1);
+            facets = facetsOf(sample.facets, scale);
+            total = Math.max(matches, Math.round(sample.hits.totalHits.value * scale));
+            exact = buckets == IndexFields.SAMPLE_BUCKETS;
+        }
+        ScoreDoc[] page = Arrays.copyOfRange(hits.scoreDocs,
+                Math.min(search.page() * search.size(), hits.scoreDocs.length), hits.scoreDocs.length);
+        return new SearchResult(total, hitsOf(searcher, page, text), facets, !everyWord, exact);
+    }
+
+    private DrillDownQuery drillDown(Query base, SearchQuery search) {
         DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base);
         search.filters().forEach((facet, values) -> {
             for (String value : values) {
                 drillDown.add(facet.parameter(), value);
             }
         });
-        int window = Math.min((search.page() + 1) * search.size(), SearchQuery.MAX_WINDOW);
-        DrillSideways sideways = new DrillSideways(searcher, facetsConfig, facetState(searcher.getIndexReader()));
-        Sort sort = sortOf(search);
-        DrillSideways.DrillSidewaysResult result = sort == null
-                ? sideways.search(drillDown, window)
-                : sideways.search(drillDown, null, null, window, sort, true);
-        TopDocs hits = result.hits;
-        ScoreDoc[] page = Arrays.copyOfRange(hits.scoreDocs,
-                Math.min(search.page() * search.size(), hits.scoreDocs.length), hits.scoreDocs.length);
-        return new SearchResult(hits.totalHits.value, hitsOf(searcher, page, text), facetsOf(result.facets),
-                !everyWord);
+        return drillDown;
+    }
+
+    /**
+     * How many of the 64 sample buckets to count facets in so that about {@link #SAMPLE_TARGET} matches are
+     * counted: measured on the first bucket, whose products are a random 1/64 of the index.
+     */
+    private static int sampleBuckets(IndexSearcher searcher, Query base) throws IOException {
+        long inFirst = countUpTo(searcher, new BooleanQuery.Builder().add(base, Occur.MUST)
+                .add(IntPoint.newExactQuery(IndexFields.SAMPLE_BUCKET, 0), Occur.FILTER).build(), SAMPLE_TARGET);
+        long buckets = (SAMPLE_TARGET + Math.max(inFirst, 1) - 1) / Math.max(inFirst, 1);
+        return (int) Math.max(1, Math.min(IndexFields.SAMPLE_BUCKETS, buckets));
+    }
+
+    /** Counts matches, stopping at {@code limit}: enough to know whether a result is small. */
+    static long countUpTo(IndexSearcher searcher, Query query, long limit) throws IOException {
+        long[] counted = {0};
+        searcher.search(query, new CollectorManager<Collector, Void>() {
+            @Override
+            public Collector newCollector() {
+                return new SimpleCollector() {
+                    @Override
+                    protected void doSetNextReader(LeafReaderContext context) {
+                        if (counted[0] >= limit) {
+                            throw new CollectionTerminatedException();
+                        }
+                    }
+
+                    @Override
+                    public void collect(int doc) {
+                        if (++counted[0] >= limit) {
+                            throw new CollectionTerminatedException();
+                        }
+                    }
+
+                    @Override
+                    public ScoreMode scoreMode() {
+                        return ScoreMode.COMPLETE_NO_SCORES;
+                    }
+                };
+            }
+
+            @Override
+            public Void reduce(java.util.Collection<Collector> collectors) {
+                return null;
+            }
+        });
+        return counted[0];
     }
 
     private static Sort sortOf(SearchQuery search) {
@@ -261,7 +351,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
                 .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
                 .build();
         String[] fields = {IndexFields.DESCRIPTION, IndexFields.COLUMNS, IndexFields.COLUMN_DESCRIPTIONS};
-        return highlighter.highlightFields(fields, text, docIds, new int[] {1, 1, 1});
+        // rewritten, a misspelt word is the handful of indexed words it matched: far cheaper to highlight
+        return highlighter.highlightFields(fields, searcher.rewrite(text), docIds, new int[] {1, 1, 1});
     }
 
     /** The best highlighted passage: from the description, else the matching columns, else the description. */
@@ -292,14 +383,14 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static Map<String, Map<String, Long>> facetsOf(Facets facets) throws IOException {
+    private static Map<String, Map<String, Long>> facetsOf(Facets facets, double scale) throws IOException {
         Map<String, Map<String, Long>> counts = emptyFacets();
         for (Facet facet : Facet.values()) {
             FacetResult result = facets.getTopChildren(FACET_VALUES, facet.parameter());
             if (result != null) {
                 Map<String, Long> values = counts.get(facet.parameter());
                 for (LabelAndValue child : result.labelValues) {
-                    values.put(child.label, child.value.longValue());
+                    values.put(child.label, Math.max(1, Math.round(child.value.longValue() * scale)));
                 }
             }
         }
@@ -346,8 +437,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
                 if (prefixes.isEmpty() && words.isEmpty()) {
                     return List.of();
                 }
-                query.add(CatalogQueries.visibility(new SearchQuery("", Map.of(), false, SortOrder.RELEVANCE, 0,
-                        limit, visibility)), Occur.FILTER);
+                CatalogQueries.hidden(new SearchQuery("", Map.of(), false, SortOrder.RELEVANCE, 0, limit, visibility))
+                        .forEach(excluded -> query.add(excluded, Occur.MUST_NOT));
                 TopDocs top = searcher.search(query.build(), limit,
                         new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.NAME_SORT, SortField.Type.STRING)));
                 StoredFields stored = searcher.storedFields();
