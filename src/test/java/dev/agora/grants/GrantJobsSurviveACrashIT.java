@@ -105,6 +105,43 @@ class GrantJobsSurviveACrashIT {
         }
     }
 
+    @Test
+    void two_instances_share_the_jobs_and_each_job_is_done_once() throws Exception {
+        Path data = Path.of("target", "crash-data-" + UUID.randomUUID());
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        try (AgoraProcess one = new AgoraProcess(DATABASE, data.resolve("one"), ENVIRONMENT).start();
+                AgoraProcess two = new AgoraProcess(DATABASE, data.resolve("two"), ENVIRONMENT).start()) {
+            List<String> consumers = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String consumer = "pair" + suffix + i;
+                consumers.add(consumer);
+                assertThat(one.post("/api/v1/admin/users", JSON.writeValueAsString(Map.of("username", consumer,
+                        "password", PASSWORD)), "admin", "agora-demo").statusCode()).isEqualTo(201);
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < consumers.size(); i++) {
+                AgoraProcess via = i % 2 == 0 ? one : two;
+                HttpResponse<String> created = via.post("/api/v1/access-requests", JSON.writeValueAsString(Map.of(
+                        "product", "campaigns", "justification", "Two workers, one job each",
+                        "durationDays", 30)), consumers.get(i), PASSWORD);
+                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+                ids.add(JSON.readTree(created.body()).get("id").asText());
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                awaitActive(i % 2 == 0 ? two : one, ids.get(i), consumers.get(i));
+            }
+            try (Connection connection = connect()) {
+                for (String id : ids) {
+                    UUID grant = grantOf(connection, id);
+                    assertThat(count(connection, "SELECT count(*) FROM grant_jobs WHERE grant_id = ? AND status = 'DONE'",
+                            grant)).isEqualTo(1);
+                    assertThat(count(connection, "SELECT count(*) FROM audit_event WHERE action = 'grants.grant.applied' "
+                            + "AND subject_id = ?::text", grant)).isEqualTo(1);
+                }
+            }
+        }
+    }
+
     private static void awaitJobRunning(String requestId) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try (Connection connection = connect()) {

@@ -3,6 +3,8 @@ package dev.agora.access.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -62,10 +64,10 @@ final class AccessHomeSections {
             who.addClassName("inbox-who");
             Button approve = new Button("Approve");
             approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
-            Button open = new Button("Open …", click -> AccessNavigation.toRequest(request.id()));
-            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            Button reject = new Button("Reject");
+            reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             HorizontalLayout line = new HorizontalLayout(AccessNavigation.linkToRequest(request.product().name(),
-                    request.id()), StatusBadge.of(request.status()), who, approve, open);
+                    request.id()), StatusBadge.of(request.status()), who, approve, reject);
             line.setAlignItems(FlexComponent.Alignment.CENTER);
             line.addClassName("inbox-row");
             approve.addClickListener(click -> {
@@ -78,6 +80,27 @@ final class AccessHomeSections {
                     Notification.show(Failures.describe(refused), 6000, Notification.Position.BOTTOM_CENTER)
                             .addThemeVariants(NotificationVariant.LUMO_ERROR);
                 }
+            });
+            reject.addClickListener(click -> {
+                TextArea reason = new TextArea("Reason");
+                reason.setWidth("26em");
+                Dialog dialog = new Dialog(reason);
+                dialog.setHeaderTitle("Reject " + request.requester() + "'s request for " + request.product().name());
+                Button confirm = new Button("Reject", confirmed -> {
+                    try {
+                        requests.reject(request.id(), username, reason.getValue());
+                        dialog.close();
+                        line.setVisible(false);
+                        Notification.show("Rejected: " + request.product().name(), 3000,
+                                Notification.Position.BOTTOM_START);
+                    } catch (RuntimeException refused) {
+                        reason.setErrorMessage(Failures.describe(refused));
+                        reason.setInvalid(true);
+                    }
+                });
+                confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+                dialog.getFooter().add(new Button("Cancel", cancelled -> dialog.close()), confirm);
+                dialog.open();
             });
             return line;
         }
