@@ -15,7 +15,6 @@ import dev.agora.access.persistence.PolicyStore;
 import dev.agora.access.policy.AccessPolicy;
 import dev.agora.access.policy.SubmissionFacts;
 import dev.agora.access.policy.SubmissionRule;
-import dev.agora.access.policy.Verdict;
 import dev.agora.audit.ChangeJournal;
 import dev.agora.catalog.CatalogService;
 import dev.agora.catalog.ColumnSchema;
@@ -40,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -510,9 +508,5 @@ public class AccessRequests {
         }
         return directory.profile(username)
                 .orElseThrow(() -> Refusal.forbidden("There is no account '" + username + "'."));
-    }
-
-    Optional<AccessRequest> raw(UUID id) {
-        return store.find(id);
     }
 }

@@ -4,6 +4,7 @@ import dev.agora.grants.ActualGrant;
 import dev.agora.grants.GrantEngine;
 import dev.agora.grants.GrantOutcome;
 import dev.agora.grants.GrantSpec;
+import dev.agora.grants.PrincipalMapping;
 import dev.agora.grants.Grantee;
 import dev.agora.identity.Directory;
 import dev.agora.platform.AwsClients;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +61,7 @@ public class LakeFormationGrantEngine implements GrantEngine {
             @ConfigProperty(name = "agora.aws.glue.catalog-id") Optional<String> catalogId,
             @ConfigProperty(name = "agora.grants.lakeformation.user-principals") Optional<String> userPrincipals) {
         this(() -> aws.build(LakeFormationClient.builder(), endpoint), directory::awsPrincipalOf,
-                parseMapping(userPrincipals.orElse("")), catalogId);
+                PrincipalMapping.parse(userPrincipals.orElse("")), catalogId);
     }
 
     /** For a client built elsewhere (a test stub) and principals known in advance. */
@@ -243,16 +243,5 @@ public class LakeFormationGrantEngine implements GrantEngine {
             }
         }
         return client;
-    }
-
-    static Map<String, String> parseMapping(String mapping) {
-        Map<String, String> principals = new HashMap<>();
-        for (String pair : mapping.split(",")) {
-            String[] parts = pair.strip().split("=", 2);
-            if (parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank()) {
-                principals.put(parts[0].strip(), parts[1].strip());
-            }
-        }
-        return principals;
     }
 }

@@ -4,6 +4,7 @@ import dev.agora.grants.ActualGrant;
 import dev.agora.grants.GrantEngine;
 import dev.agora.grants.GrantOutcome;
 import dev.agora.grants.GrantSpec;
+import dev.agora.grants.PrincipalMapping;
 import dev.agora.grants.Grantee;
 import dev.agora.platform.LakeDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +44,7 @@ public class PostgresGrantEngine implements GrantEngine {
     PostgresGrantEngine(LakeDatabase lake,
             @ConfigProperty(name = "agora.grants.postgres.user-roles") Optional<String> userRoles) {
         this.lake = lake;
-        this.userRoles = parseMapping(userRoles.orElse(""));
+        this.userRoles = PrincipalMapping.parse(userRoles.orElse(""));
     }
 
     @Override
@@ -318,16 +318,5 @@ public class PostgresGrantEngine implements GrantEngine {
             return new GrantOutcome.RetryLater(failed.getMessage());
         }
         return new GrantOutcome.Failed(failed.getMessage());
-    }
-
-    static Map<String, String> parseMapping(String mapping) {
-        Map<String, String> roles = new HashMap<>();
-        for (String pair : mapping.split(",")) {
-            String[] parts = pair.strip().split("=", 2);
-            if (parts.length == 2 && !parts[0].isBlank() && !parts[1].isBlank()) {
-                roles.put(parts[0].strip(), parts[1].strip());
-            }
-        }
-        return Map.copyOf(roles);
     }
 }
