@@ -134,7 +134,7 @@ public class CatalogService {
     public List<ProductSummary> newest(int limit) {
         return DataProduct.<DataProduct>find("status = ?1 order by publishedAt desc, id desc",
                         ProductStatus.PUBLISHED)
-                .page(0, limit).stream().map(ProductSummary::of).toList();
+                .page(0, limit).list().stream().map(ProductSummary::of).toList();
     }
 
     /** The products of the viewer's teams, drafts included, newest change first. */
@@ -145,7 +145,7 @@ public class CatalogService {
             return List.of();
         }
         return DataProduct.<DataProduct>find("ownerTeam.slug in ?1 order by updatedAt desc, id desc", teams)
-                .page(0, limit).stream().map(ProductSummary::of).toList();
+                .page(0, limit).list().stream().map(ProductSummary::of).toList();
     }
 
     /** The teams whose products the viewer may create: their own teams, or every team for administrators. */

@@ -26,14 +26,18 @@ public class GrantHealth {
     public Health health() {
         Map<String, Long> active = new LinkedHashMap<>();
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (GrantRecord grant : GrantRecord.<GrantRecord>listAll()) {
-            if (grant.status() == GrantStatus.ACTIVE) {
-                active.merge(grant.engine(), 1L, Long::sum);
-            }
-            byStatus.merge(grant.status().name(), 1L, Long::sum);
+        var entities = GrantRecord.getEntityManager();
+        for (Object[] row : entities.createQuery("select g.engine, count(g) from GrantRecord g where g.status = :active "
+                + "group by g.engine order by g.engine", Object[].class)
+                .setParameter("active", GrantStatus.ACTIVE).getResultList()) {
+            active.put((String) row[0], (Long) row[1]);
+        }
+        for (Object[] row : entities.createQuery("select g.status, count(g) from GrantRecord g group by g.status "
+                + "order by g.status", Object[].class).getResultList()) {
+            byStatus.put(((GrantStatus) row[0]).name(), (Long) row[1]);
         }
         List<FailedJob> failed = GrantJob.<GrantJob>find("status = ?1 order by finishedAt desc", GrantJob.Status.FAILED)
-                .page(0, 50).stream()
+                .page(0, 50).list().stream()
                 .map(job -> {
                     GrantRecord grant = GrantRecord.findById(job.grantId());
                     return new FailedJob(job.id().toString(), grant.orderId().toString(), grant.engine(),

@@ -46,7 +46,7 @@ public class Directory {
     private AccountProfile profileOf(User user) {
         List<AccountProfile.Membership> memberships = TeamMembership.<TeamMembership>find(
                         "select m from TeamMembership m join fetch m.team t join fetch t.domain "
-                                + "where m.user = ?1 order by t.slug", user)
+                                + "where m.user = ?1 order by t.slug", user).list()
                 .stream()
                 .map(m -> new AccountProfile.Membership(m.team().slug(), m.team().name(), m.team().domain().slug(),
                         m.role()))
@@ -63,7 +63,7 @@ public class Directory {
 
     public List<UserSummary> users() {
         Map<Long, List<String>> teamsByUser = TeamMembership.<TeamMembership>find(
-                        "select m from TeamMembership m join fetch m.team order by m.team.slug")
+                        "select m from TeamMembership m join fetch m.team order by m.team.slug").list()
                 .stream()
                 .collect(Collectors.groupingBy(m -> m.user().id(), LinkedHashMap::new,
                         Collectors.mapping(m -> m.team().slug() + " (" + m.role() + ")", Collectors.toList())));
@@ -89,7 +89,7 @@ public class Directory {
     public List<TeamSummary> teams() {
         List<TeamMembership> memberships = TeamMembership.find(
                 "select m from TeamMembership m join fetch m.user join fetch m.team").list();
-        return Team.<Team>find("select t from Team t join fetch t.domain order by t.slug").stream()
+        return Team.<Team>find("select t from Team t join fetch t.domain order by t.slug").list().stream()
                 .map(t -> new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
                         membersByRole(memberships.stream().filter(m -> m.team().id().equals(t.id())).toList()),
                         t.awsPrincipalArn().orElse(null)))
@@ -148,7 +148,7 @@ public class Directory {
     public List<String> membersWithRole(String teamSlug, TeamRole role) {
         return TeamMembership.<TeamMembership>find(
                         "select m from TeamMembership m join fetch m.user where m.team.slug = ?1 and m.role = ?2 "
-                                + "order by m.user.username", teamSlug, role)
+                                + "order by m.user.username", teamSlug, role).list()
                 .stream().map(m -> m.user().username()).toList();
     }
 
@@ -156,7 +156,7 @@ public class Directory {
     public List<String> stewardsOf(String domainSlug) {
         return TeamMembership.<TeamMembership>find(
                         "select m from TeamMembership m join fetch m.user where m.team.domain.slug = ?1 and m.role = ?2 "
-                                + "order by m.user.username", domainSlug, TeamRole.STEWARD)
+                                + "order by m.user.username", domainSlug, TeamRole.STEWARD).list()
                 .stream().map(m -> m.user().username()).distinct().toList();
     }
 

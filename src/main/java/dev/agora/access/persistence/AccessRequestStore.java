@@ -112,7 +112,7 @@ public class AccessRequestStore {
 
     public List<AccessRequest> withStatus(Set<RequestStatus> statuses, int limit) {
         return AccessRequestRow.<AccessRequestRow>find("status in ?1 order by createdAt desc", statuses)
-                .page(0, limit).stream().map(AccessRequestRow::toRequest).toList();
+                .page(0, limit).list().stream().map(AccessRequestRow::toRequest).toList();
     }
 
     /** Active access whose end has come, locked so that one instance expires each. */

@@ -46,7 +46,15 @@ class AdminView extends VerticalLayout {
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
         tabs.add("Audit trail", auditTrail(audit));
-        tabs.add("Grant health", new GrantHealthPanel(grantHealth, reconciler, identity.getPrincipal().getName()));
+        // built when first opened: it asks every engine's bookkeeping, which the other tabs need not wait for
+        com.vaadin.flow.component.html.Div grantTab = new com.vaadin.flow.component.html.Div();
+        grantTab.setWidthFull();
+        var grantHealthTab = tabs.add("Grant health", grantTab);
+        tabs.addSelectedChangeListener(event -> {
+            if (event.getSelectedTab() == grantHealthTab && grantTab.getChildren().findAny().isEmpty()) {
+                grantTab.add(new GrantHealthPanel(grantHealth, reconciler, identity.getPrincipal().getName()));
+            }
+        });
         add(new H2("Administration"), tabs);
     }
 
