@@ -1,0 +1,152 @@
+package dev.agora.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of one corpus size, and their Markdown. */
+final class BenchReport {
+
+    /** The goal of the issue: HTTP p95 at most this many milliseconds at 1,000,000 products on 2 cores. */
+    static final double GOAL_P95_MILLIS = 20;
+
+    int products;
+    long indexedProducts;
+    String corpus;
+    String machine;
+    String queries;
+    long buildMillis;
+    long indexBytes;
+    long heapBeforeBuild;
+    long heapAfterBuild;
+    long heapMax;
+    long catalogBytes = -1;
+    long fullTextBytes = -1;
+    String loadBefore;
+    String loadAfter;
+    final List<Measurement> measurements = new ArrayList<>();
+    LuceneCostBreakdown breakdown;
+    List<String> notes = new ArrayList<>();
+
+    Measurement find(String path, int clients) {
+        return measurements.stream().filter(m -> m.path.equals(path) && m.clients == clients).findFirst()
+                .orElse(null);
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("## Search benchmark: ").append(number(products)).append(" products\n\n");
+        md.append("- Machine: ").append(machine).append('\n');
+        md.append("- Load average (1 min) before / after: ").append(loadBefore).append(" / ").append(loadAfter)
+                .append('\n');
+        md.append("- Corpus: ").append(corpus).append('\n');
+        md.append("- Queries: ").append(queries).append("\n\n");
+
+        md.append("| index | figure |\n|---|---|\n");
+        md.append("| products in the index | ").append(number(indexedProducts)).append(" |\n");
+        md.append("| build (`CatalogIndexer#rebuild`) | ").append(String.format(Locale.ROOT, "%.1f s", buildMillis / 1e3))
+                .append(" |\n");
+        md.append("| size on disk (`LuceneSearchIndex#sizeOnDisk`) | ").append(megabytes(indexBytes)).append(" |\n");
+        md.append("| heap used after the build (after a full GC) | ").append(megabytes(heapAfterBuild))
+                .append(" (before the build: ").append(megabytes(heapBeforeBuild)).append("; max heap ")
+                .append(megabytes(heapMax)).append(") |\n");
+        if (catalogBytes >= 0) {
+            md.append("| PostgreSQL: catalog tables with their indexes | ").append(megabytes(catalogBytes))
+                    .append(" |\n");
+            md.append("| PostgreSQL: full-text table with its GIN index | ").append(megabytes(fullTextBytes))
+                    .append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("| path | clients | calls | p50 ms | p95 ms | p99 ms | mean ms | max ms | throughput (calls/s) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Measurement m : measurements) {
+            Latencies l = m.overall;
+            md.append("| ").append(m.path).append(" | ").append(m.clients).append(" | ").append(l.count())
+                    .append(" | ").append(ms(l.percentileMillis(50))).append(" | ").append(ms(l.percentileMillis(95)))
+                    .append(" | ").append(ms(l.percentileMillis(99))).append(" | ").append(ms(l.meanMillis()))
+                    .append(" | ").append(ms(l.maxMillis())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", m.throughput())).append(" |\n");
+        }
+        md.append('\n');
+        Measurement http = find(SearchBench.HTTP, 1);
+        if (http != null) {
+            double p95 = http.overall.percentileMillis(95);
+            boolean met = p95 <= GOAL_P95_MILLIS;
+            md.append("Goal (HTTP p95 ≤ ").append(ms(GOAL_P95_MILLIS)).append(" ms at 1,000,000 products): HTTP p95 here is ")
+                    .append(ms(p95)).append(" ms — ").append(met ? "**within the goal**" : "**not met**")
+                    .append(products == 1_000_000 ? "." : " (this run is at " + number(products) + " products).")
+                    .append("\n\n");
+        }
+
+        md.append("### By query class: p50 / p95 ms (mean matching products)\n\n");
+        md.append("| class |");
+        for (Measurement m : measurements) {
+            md.append(' ').append(m.path).append(m.clients > 1 ? " ×" + m.clients : "").append(" |");
+        }
+        md.append("\n|---|");
+        md.append("---|".repeat(measurements.size()));
+        md.append('\n');
+        for (QueryMix.Kind kind : QueryMix.Kind.values()) {
+            md.append("| ").append(kind.label).append(" |");
+            for (Measurement m : measurements) {
+                Latencies l = m.byKind.get(kind);
+                md.append(' ').append(ms(l.percentileMillis(50))).append(" / ").append(ms(l.percentileMillis(95)));
+                if (m.clients == 1) {
+                    md.append(" (").append(number(Math.round(l.meanMatches()))).append(')');
+                }
+                md.append(" |");
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+
+        if (breakdown != null) {
+            md.append("### Where a Lucene search spends its time: each step alone, p50 / p95 ms\n\n");
+            md.append("Same index, same queries, steps of `LuceneSearchIndex#search` timed one by one; "
+                    + "\"as shipped\" is what every search does today.\n\n");
+            md.append("| step |");
+            for (QueryMix.Kind kind : QueryMix.Kind.values()) {
+                md.append(' ').append(kind.label).append(" |");
+            }
+            md.append(" all |\n|---|").append("---|".repeat(QueryMix.Kind.values().length + 1)).append('\n');
+            for (LuceneCostBreakdown.Step step : LuceneCostBreakdown.Step.values()) {
+                md.append("| ").append(step.label).append(" |");
+                for (Map.Entry<QueryMix.Kind, Latencies> cell : breakdown.latencies.get(step).entrySet()) {
+                    md.append(' ').append(ms(cell.getValue().percentileMillis(50))).append(" / ")
+                            .append(ms(cell.getValue().percentileMillis(95))).append(" |");
+                }
+                Latencies all = breakdown.overall.get(step);
+                md.append(' ').append(ms(all.percentileMillis(50))).append(" / ").append(ms(all.percentileMillis(95)))
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+        for (String note : notes) {
+            md.append("- ").append(note).append('\n');
+        }
+        return md.toString();
+    }
+
+    static String ms(double millis) {
+        if (Double.isNaN(millis)) {
+            return "–";
+        }
+        if (millis >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", millis);
+        }
+        return String.format(Locale.ROOT, millis >= 10 ? "%.1f" : "%.2f", millis);
+    }
+
+    static String number(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String megabytes(long bytes) {
+        if (bytes < 0) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6);
+    }
+}
