@@ -17,6 +17,8 @@ final class BenchReport {
     String machine;
     String queries;
     long buildMillis;
+    double buildOthersCpu = Double.NaN;
+    final List<String> busyPhases = new ArrayList<>();
     long indexBytes;
     long heapBeforeBuild;
     long heapAfterBuild;
@@ -45,8 +47,9 @@ final class BenchReport {
 
         md.append("| index | figure |\n|---|---|\n");
         md.append("| products in the index | ").append(number(indexedProducts)).append(" |\n");
-        md.append("| build (`CatalogIndexer#rebuild`) | ").append(String.format(Locale.ROOT, "%.1f s", buildMillis / 1e3))
-                .append(" |\n");
+        md.append("| build (`CatalogIndexer#rebuild`) | ").append(buildMillis < 0 ? "not run: index kept (`bench.rebuild=false`)"
+                : String.format(Locale.ROOT, "%.1f s (other processes: %s of the CPUs)", buildMillis / 1e3,
+                        percent(buildOthersCpu))).append(" |\n");
         md.append("| size on disk (`LuceneSearchIndex#sizeOnDisk`) | ").append(megabytes(indexBytes)).append(" |\n");
         md.append("| heap used after the build (after a full GC) | ").append(megabytes(heapAfterBuild))
                 .append(" (before the build: ").append(megabytes(heapBeforeBuild)).append("; max heap ")
@@ -59,17 +62,23 @@ final class BenchReport {
         }
         md.append('\n');
 
-        md.append("| path | clients | calls | p50 ms | p95 ms | p99 ms | mean ms | max ms | throughput (calls/s) |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| path | clients | calls | p50 ms | p95 ms | p99 ms | mean ms | max ms | throughput (calls/s) "
+                + "| CPU of other processes |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (Measurement m : measurements) {
             Latencies l = m.overall;
             md.append("| ").append(m.path).append(" | ").append(m.clients).append(" | ").append(l.count())
                     .append(" | ").append(ms(l.percentileMillis(50))).append(" | ").append(ms(l.percentileMillis(95)))
                     .append(" | ").append(ms(l.percentileMillis(99))).append(" | ").append(ms(l.meanMillis()))
                     .append(" | ").append(ms(l.maxMillis())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", m.throughput())).append(" |\n");
+                    .append(String.format(Locale.ROOT, "%.1f", m.throughput())).append(" | ")
+                    .append(percent(m.othersCpu)).append(" |\n");
         }
         md.append('\n');
+        if (!busyPhases.isEmpty()) {
+            md.append("**The machine was busy** (other processes above the threshold) when these phases began: ")
+                    .append(String.join(", ", busyPhases)).append(". Their figures are pessimistic.\n\n");
+        }
         Measurement http = find(SearchBench.HTTP, 1);
         if (http != null) {
             double p95 = http.overall.percentileMillis(95);
@@ -137,6 +146,10 @@ final class BenchReport {
             return String.format(Locale.ROOT, "%,.0f", millis);
         }
         return String.format(Locale.ROOT, millis >= 10 ? "%.1f" : "%.2f", millis);
+    }
+
+    static String percent(double share) {
+        return Double.isNaN(share) ? "?" : String.format(Locale.ROOT, "%.0f %%", share * 100);
     }
 
     static String number(long value) {

@@ -1,6 +1,7 @@
 package dev.agora.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,15 @@ import java.util.Locale;
  * @param vocabulary    {@code bench.vocabulary}: words in the vocabulary
  * @param tags          {@code bench.tags}: distinct tags
  * @param output        {@code bench.output}: where the Markdown reports go
+ * @param rebuild       {@code bench.rebuild}: rebuild the index and time it; {@code false} keeps an index that
+ *                      already holds the whole corpus (for profiling runs)
+ * @param quietShare    {@code bench.quiet-share}: before each measured phase, wait until other processes use less
+ *                      than this share of the CPUs (0–1; 1 never waits)
+ * @param quietWait     {@code bench.quiet-wait}: how long to wait for that at most
  */
 record BenchSettings(List<Integer> sizes, int queries, int warmUp, int passes, int pgWarmUp, int pgPasses,
-        boolean reuse, long seed, boolean breakdown, boolean baselines, int vocabulary, int tags, Path output) {
+        boolean reuse, long seed, boolean breakdown, boolean baselines, int vocabulary, int tags, Path output,
+        boolean rebuild, double quietShare, Duration quietWait) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -40,7 +47,10 @@ record BenchSettings(List<Integer> sizes, int queries, int warmUp, int passes, i
                 Boolean.parseBoolean(property("bench.baselines", "true")),
                 Integer.parseInt(property("bench.vocabulary", "5000")),
                 Integer.parseInt(property("bench.tags", "300")),
-                Path.of(property("bench.output", "target/bench")));
+                Path.of(property("bench.output", "target/bench")),
+                Boolean.parseBoolean(property("bench.rebuild", "true")),
+                Double.parseDouble(property("bench.quiet-share", "0.15")),
+                Duration.ofSeconds(Long.parseLong(property("bench.quiet-wait", "900"))));
     }
 
     private static String property(String name, String fallback) {

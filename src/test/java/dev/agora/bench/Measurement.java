@@ -25,6 +25,8 @@ final class Measurement {
     final Latencies overall = new Latencies();
     final Map<QueryMix.Kind, Latencies> byKind = new EnumMap<>(QueryMix.Kind.class);
     double wallSeconds;
+    /** Share of the machine's CPUs that other processes used during the measured passes (NaN: unknown). */
+    double othersCpu = Double.NaN;
 
     private Measurement(String path, int clients) {
         this.path = path;
@@ -47,6 +49,7 @@ final class Measurement {
             }
         }
         Measurement measurement = new Measurement(path, 1);
+        MachineLoad.Sample load = MachineLoad.sample();
         long started = System.nanoTime();
         for (int pass = 0; pass < passes; pass++) {
             for (QueryMix.Query query : queries) {
@@ -54,6 +57,7 @@ final class Measurement {
             }
         }
         measurement.wallSeconds = (System.nanoTime() - started) / 1e9;
+        measurement.othersCpu = MachineLoad.othersShare(load, MachineLoad.sample());
         return measurement;
     }
 
@@ -64,6 +68,7 @@ final class Measurement {
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> running = new ArrayList<>();
+            MachineLoad.Sample load = MachineLoad.sample();
             long started = System.nanoTime();
             for (int client = 0; client < clients; client++) {
                 int offset = client * queries.size() / clients;
@@ -80,6 +85,7 @@ final class Measurement {
                 client.get();
             }
             measurement.wallSeconds = (System.nanoTime() - started) / 1e9;
+            measurement.othersCpu = MachineLoad.othersShare(load, MachineLoad.sample());
         } finally {
             threads.shutdown();
         }

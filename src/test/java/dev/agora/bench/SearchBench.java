@@ -2,7 +2,6 @@ package dev.agora.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agora.catalog.CatalogDemoSeed;
 import dev.agora.catalog.search.CatalogIndexer;
 import dev.agora.catalog.search.CatalogSearch;
 import dev.agora.catalog.search.Facet;
@@ -66,9 +65,6 @@ class SearchBench {
     @Inject
     SearchIndex index;
 
-    @Inject
-    CatalogDemoSeed demoSeed;
-
     @TestHTTPResource("/api/v1/search")
     URI searchApi;
 
@@ -119,7 +115,7 @@ class SearchBench {
                 log("keeping the corpus of %,d products from an earlier run", size);
             } else {
                 log("generating %,d products", size);
-                SyntheticCatalog.Load load = catalog.load(size, connections, demoSeed::seed, System.out);
+                SyntheticCatalog.Load load = catalog.load(size, connections, System.out);
                 corpusMake = String.format(Locale.ROOT, "generated in %.0f s (catalog, COPY + VACUUM ANALYZE) "
                                 + "+ %.0f s (PostgreSQL full-text table and GIN index)",
                         load.catalog().toMillis() / 1e3, load.baselines().toMillis() / 1e3);
@@ -129,15 +125,24 @@ class SearchBench {
         report.queries = describeQueries(queries, settings);
 
         report.heapBeforeBuild = heapAfterGc();
-        log("rebuilding the search index");
-        CatalogIndexer.Rebuild rebuild = indexer.rebuild();
-        report.buildMillis = rebuild.took().toMillis();
-        report.indexedProducts = rebuild.products();
+        long inCatalog = productsInCatalog(connections);
+        if (settings.rebuild() || index.size() != inCatalog) {
+            quiet(settings, report, "index build");
+            log("rebuilding the search index");
+            MachineLoad.Sample buildLoad = MachineLoad.sample();
+            CatalogIndexer.Rebuild rebuild = indexer.rebuild();
+            report.buildOthersCpu = MachineLoad.othersShare(buildLoad, MachineLoad.sample());
+            report.buildMillis = rebuild.took().toMillis();
+        } else {
+            log("keeping the search index (bench.rebuild=false)");
+            report.buildMillis = -1;
+        }
+        report.indexedProducts = index.size();
         report.indexBytes = ((LuceneSearchIndex) ClientProxy.unwrap(index)).sizeOnDisk();
         report.heapAfterBuild = heapAfterGc();
         report.heapMax = Runtime.getRuntime().maxMemory();
-        log("index: %,d products in %.1f s, %,d bytes on disk, heap after GC %,d bytes", rebuild.products(),
-                report.buildMillis / 1e3, report.indexBytes, report.heapAfterBuild);
+        log("index: %,d products, built in %.1f s, %,d bytes on disk, heap after GC %,d bytes",
+                report.indexedProducts, report.buildMillis / 1e3, report.indexBytes, report.heapAfterBuild);
 
         Visibility visibility = QuarkusTransaction.requiringNew().call(() -> search.visibilityOf(SEARCHER));
         Measurement.SearchPath service = query -> search.search(searchQuery(query, visibility)).total();
@@ -153,17 +158,22 @@ class SearchBench {
             }
         }
 
+        quiet(settings, report, "service, one client");
         log("service, one client");
         report.measurements.add(Measurement.singleClient(SERVICE, queries, settings.warmUp(), settings.passes(),
                 service));
+        quiet(settings, report, "HTTP, one client");
         log("HTTP, one client");
         report.measurements.add(Measurement.singleClient(HTTP, queries, settings.warmUp(), settings.passes(), http));
+        quiet(settings, report, "HTTP, two clients");
         log("HTTP, two clients");
         report.measurements.add(Measurement.concurrentClients(HTTP, queries, 2, settings.passes(), http));
+        quiet(settings, report, "service, two clients");
         log("service, two clients");
         report.measurements.add(Measurement.concurrentClients(SERVICE, queries, 2, settings.passes(), service));
 
         if (settings.breakdown()) {
+            quiet(settings, report, "Lucene steps");
             log("timing the steps of a Lucene search");
             report.breakdown = LuceneCostBreakdown.measure(dataDirectory, queries,
                     query -> searchQuery(query, visibility), 1, 2);
@@ -174,9 +184,11 @@ class SearchBench {
             if (settings.baselines()) {
                 report.catalogBytes = postgres.catalogBytes();
                 report.fullTextBytes = postgres.fullTextBytes();
+                quiet(settings, report, "PostgreSQL FTS");
                 log("PostgreSQL full-text search");
                 report.measurements.add(Measurement.singleClient(FULL_TEXT, queries, 0, settings.pgPasses(),
                         warmingUp(queries, settings.pgWarmUp(), postgres::fullText)));
+                quiet(settings, report, "PostgreSQL ILIKE");
                 log("PostgreSQL ILIKE");
                 report.measurements.add(Measurement.singleClient(ILIKE, queries, 0, settings.pgPasses(),
                         warmingUp(queries, settings.pgWarmUp(), postgres::ilike)));
@@ -193,6 +205,13 @@ class SearchBench {
         report.notes.add("ILIKE: every word as `ILIKE '%word%'` on name or description, the total and 20 "
                 + "products, no ranking, no facets.");
         return report;
+    }
+
+    /** Waits for a quiet machine (see {@link MachineLoad}); notes the phase in the report if it never came. */
+    private static void quiet(BenchSettings settings, BenchReport report, String phase) throws InterruptedException {
+        if (!MachineLoad.awaitQuiet(settings.quietShare(), settings.quietWait())) {
+            report.busyPhases.add(phase);
+        }
     }
 
     /** Runs the first {@code count} queries once before the measured passes begin. */
@@ -214,6 +233,14 @@ class SearchBench {
         }
         return new SearchQuery(query.text(), filters, false, SortOrder.RELEVANCE, 0, CatalogSearch.DEFAULT_SIZE,
                 visibility);
+    }
+
+    private static long productsInCatalog(SyntheticCatalog.ConnectionSource connections) throws Exception {
+        try (Connection connection = connections.open(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*) FROM data_products")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static String describeCorpus(SyntheticCatalog.ConnectionSource connections, int size,

@@ -41,7 +41,8 @@ import org.postgresql.copy.PGCopyOutputStream;
 final class SyntheticCatalog {
 
     /** Bumped whenever the generated content changes, so that a kept corpus of another make is regenerated. */
-    static final String GENERATOR = "agora-bench-3";
+    static final String GENERATOR = "agora-bench-4";
+    /** Synthetic products get ids from here on (or above the kept ones), in the order they are made. */
     static final long FIRST_PRODUCT_ID = 1_000;
     static final int BATCH = 100_000;
 
@@ -128,18 +129,49 @@ final class SyntheticCatalog {
     }
 
     /**
-     * Replaces the catalog with {@code products} synthetic ones. {@code demoSeed} runs right after the catalog is
-     * emptied, so that the demo products stay (at ids below {@link #FIRST_PRODUCT_ID}).
+     * Replaces the synthetic products of the catalog with {@code products} new ones. Other products (the demo
+     * ones) are kept as they are, ids included, without a catalog event.
      */
-    Load load(int products, ConnectionSource connections, Runnable demoSeed, PrintStream log) throws Exception {
+    Load load(int products, ConnectionSource connections, PrintStream log) throws Exception {
         long started = System.nanoTime();
+        long firstProductId;
+        long firstPortId;
         try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM bench_corpus");
             statement.execute("DROP TABLE IF EXISTS bench_fts");
+            connection.setAutoCommit(false);
+            // TRUNCATE is the only quick way to drop ten million rows: set the other products aside and back
+            statement.execute("SET LOCAL session_replication_role = replica");
+            statement.execute("""
+                    CREATE TEMP TABLE kept_products ON COMMIT DROP AS
+                        SELECT * FROM data_products WHERE created_by <> 'bench'""");
+            statement.execute("""
+                    CREATE TEMP TABLE kept_tags ON COMMIT DROP AS
+                        SELECT * FROM data_product_tags WHERE product_id IN (SELECT id FROM kept_products)""");
+            statement.execute("""
+                    CREATE TEMP TABLE kept_ports ON COMMIT DROP AS
+                        SELECT * FROM output_ports WHERE product_id IN (SELECT id FROM kept_products)""");
+            statement.execute("""
+                    CREATE TEMP TABLE kept_columns ON COMMIT DROP AS
+                        SELECT * FROM output_port_columns WHERE port_id IN (SELECT id FROM kept_ports)""");
+            statement.execute("""
+                    CREATE TEMP TABLE kept_versions ON COMMIT DROP AS
+                        SELECT * FROM data_product_versions WHERE product_id IN (SELECT id FROM kept_products)""");
             statement.execute("TRUNCATE data_product_versions, output_port_columns, output_ports, data_product_tags, "
-                    + "data_products RESTART IDENTITY");
+                    + "data_products");
+            statement.execute("INSERT INTO data_products SELECT * FROM kept_products");
+            statement.execute("INSERT INTO data_product_tags SELECT * FROM kept_tags");
+            statement.execute("INSERT INTO output_ports SELECT * FROM kept_ports");
+            statement.execute("INSERT INTO output_port_columns SELECT * FROM kept_columns");
+            statement.execute("INSERT INTO data_product_versions SELECT * FROM kept_versions");
+            try (ResultSet row = statement.executeQuery("SELECT (SELECT coalesce(max(id), 0) FROM data_products), "
+                    + "(SELECT coalesce(max(id), 0) FROM output_ports)")) {
+                row.next();
+                firstProductId = Math.max(FIRST_PRODUCT_ID, row.getLong(1) + 1);
+                firstPortId = Math.max(2 * firstProductId, row.getLong(2) + 1);
+            }
+            connection.commit();
         }
-        demoSeed.run();
         Map<String, Long> domainIds = new LinkedHashMap<>();
         Map<String, Long> teamIds = new LinkedHashMap<>();
         try (Connection connection = connections.open()) {
@@ -153,7 +185,8 @@ final class SyntheticCatalog {
         for (int from = 0; from < products; from += BATCH) {
             int to = Math.min(products, from + BATCH);
             long batchStarted = System.nanoTime();
-            loadBatch(from, to, connections, domainIds, teamIdsByDomain, tagRows, portRows, columnRows);
+            loadBatch(from, to, firstProductId, firstPortId, connections, domainIds, teamIdsByDomain, tagRows,
+                    portRows, columnRows);
             log.printf(Locale.ROOT, "[bench] loaded products %,d–%,d of %,d in %.1f s%n", from + 1, to, products,
                     seconds(System.nanoTime() - batchStarted));
         }
@@ -230,8 +263,8 @@ final class SyntheticCatalog {
     }
 
     /** Products [from, to): one transaction on each of four connections, each streaming one table. */
-    private void loadBatch(int from, int to, ConnectionSource connections, Map<String, Long> domainIds,
-            List<Long>[] teamIdsByDomain, AtomicLong tagRows, AtomicLong portRows, AtomicLong columnRows)
+    private void loadBatch(int from, int to, long firstProductId, long firstPortId, ConnectionSource connections,
+            Map<String, Long> domainIds, List<Long>[] teamIdsByDomain, AtomicLong tagRows, AtomicLong portRows, AtomicLong columnRows)
             throws Exception {
         List<Connection> open = new ArrayList<>();
         try {
@@ -250,8 +283,8 @@ final class SyntheticCatalog {
                 Long[] domainIdByIndex = DOMAINS.stream().map(d -> domainIds.get(d.slug())).toArray(Long[]::new);
                 StringBuilder line = new StringBuilder(1024);
                 for (int i = from; i < to; i++) {
-                    long id = FIRST_PRODUCT_ID + i;
-                    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id);
+                    long id = firstProductId + i;
+                    SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
                     int domain = pick(random, DOMAINS.stream().mapToDouble(Domain::share).toArray());
                     List<Long> domainTeams = teamIdsByDomain[domain];
                     long team = domainTeams.get(random.nextInt(domainTeams.size()));
@@ -284,7 +317,7 @@ final class SyntheticCatalog {
                     int columnCount = 8 + random.nextInt(5);
                     Set<String> portNames = new LinkedHashSet<>();
                     for (int p = 0; p < portCount; p++) {
-                        long portId = id * 2 + p;
+                        long portId = firstPortId + 2L * i + p;
                         String portName = vocabulary.zipfWord(random) + "_" + vocabulary.zipfWord(random);
                         if (!portNames.add(portName)) {
                             portName = portName + "_" + (p + 1);
