@@ -131,6 +131,10 @@ final class BenchReport {
                         .append(" |\n");
             }
             md.append('\n');
+            md.append(String.format(Locale.ROOT, "The candidate's estimated totals (first %,d matches, scaled) are off "
+                            + "by %.1f %% for the median query and by at most %.1f %% among queries with more "
+                            + "matches than that.%n%n", LuceneCostBreakdown.SAMPLE, breakdown.medianTotalErrorPercent(),
+                    breakdown.maxTotalErrorPercent()));
         }
         for (String note : notes) {
             md.append("- ").append(note).append('\n');

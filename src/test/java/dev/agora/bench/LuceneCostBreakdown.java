@@ -5,6 +5,7 @@ import dev.agora.catalog.search.SearchQuery;
 import dev.agora.catalog.search.lucene.LuceneInternals;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -42,13 +46,15 @@ final class LuceneCostBreakdown {
     enum Step {
         BUILD("build query"),
         TOP_20("top 20 only"),
+        TOP_20_TIE_0("top 20 only, dismax tie-breaker 0"),
         EXACT_COUNT("count all matches"),
         SIDEWAYS("top 20 + drill-sideways facets (as shipped)"),
         PLAIN_FACETS("top 20 + plain facets"),
         SAMPLED_FACETS("sampled facets (10k)"),
         HIGHLIGHT("highlight 20 (as shipped)"),
         REWRITE_HIGHLIGHT("rewrite query, then highlight 20"),
-        STORED("stored fields 20");
+        STORED("stored fields 20"),
+        CANDIDATE("candidate: top 20 (tie-breaker 0) + facets of the first 10k matches, scaled");
 
         final String label;
 
@@ -62,6 +68,7 @@ final class LuceneCostBreakdown {
 
     final Map<Step, Map<QueryMix.Kind, Latencies>> latencies = new EnumMap<>(Step.class);
     final Map<Step, Latencies> overall = new EnumMap<>(Step.class);
+    private final List<long[]> estimates = new ArrayList<>();
 
     private LuceneCostBreakdown() {
         for (Step step : Step.values()) {
@@ -109,6 +116,13 @@ final class LuceneCostBreakdown {
         TopDocs top = searcher.search(drillDown, 20);
         record(Step.TOP_20, query, started, measured);
 
+        // DisjunctionMaxScorer passes the minimum competitive score on to its fields only when its tie-breaker is
+        // 0: with 0.1 block-max WAND cannot skip and a common word visits every posting of every field
+        Query untied = withoutTieBreaker(drillDown.rewrite(searcher));
+        started = System.nanoTime();
+        searcher.search(untied, 20);
+        record(Step.TOP_20_TIE_0, query, started, measured);
+
         started = System.nanoTime();
         int total = searcher.count(drillDown);
         record(Step.EXACT_COUNT, query, started, measured, total);
@@ -151,6 +165,66 @@ final class LuceneCostBreakdown {
             stored.document(doc);
         }
         record(Step.STORED, query, started, measured);
+
+        started = System.nanoTime();
+        Query rewritten = searcher.rewrite(untied);
+        searcher.search(rewritten, 20);
+        FirstMatchesFacetsCollector firstMatches = new FirstMatchesFacetsCollector(SAMPLE,
+                searcher.getIndexReader().maxDoc());
+        searcher.search(rewritten, firstMatches);
+        topChildren(new SortedSetDocValuesFacetCounts(state, firstMatches));
+        record(Step.CANDIDATE, query, started, measured, firstMatches.estimatedTotal());
+        if (measured) {
+            estimates.add(new long[] {total, firstMatches.estimatedTotal()});
+        }
+    }
+
+    /** The same query with every {@link DisjunctionMaxQuery} tie-breaker set to 0. */
+    static Query withoutTieBreaker(Query query) {
+        if (query instanceof DisjunctionMaxQuery dismax) {
+            List<Query> disjuncts = new ArrayList<>();
+            dismax.getDisjuncts().forEach(disjunct -> disjuncts.add(withoutTieBreaker(disjunct)));
+            return new DisjunctionMaxQuery(disjuncts, 0f);
+        }
+        if (query instanceof BoostQuery boost) {
+            return new BoostQuery(withoutTieBreaker(boost.getQuery()), boost.getBoost());
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder copy = new BooleanQuery.Builder()
+                    .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            bool.clauses().forEach(clause -> copy.add(withoutTieBreaker(clause.getQuery()), clause.getOccur()));
+            return copy.build();
+        }
+        if (query instanceof ConstantScoreQuery constant) {
+            return new ConstantScoreQuery(withoutTieBreaker(constant.getQuery()));
+        }
+        return query;
+    }
+
+    /** Median relative error of the candidate's estimated totals against the exact ones, in %. */
+    double medianTotalErrorPercent() {
+        List<Double> errors = new ArrayList<>();
+        for (long[] pair : estimates) {
+            if (pair[0] > 0) {
+                errors.add(Math.abs(pair[1] - pair[0]) * 100.0 / pair[0]);
+            }
+        }
+        if (errors.isEmpty()) {
+            return Double.NaN;
+        }
+        errors.sort(Double::compare);
+        return errors.get(errors.size() / 2);
+    }
+
+    /** Largest relative error of the estimated totals among queries that match more than the sample. */
+    double maxTotalErrorPercent() {
+        double max = 0;
+        for (long[] pair : estimates) {
+            if (pair[0] > SAMPLE) {
+                max = Math.max(max, Math.abs(pair[1] - pair[0]) * 100.0 / pair[0]);
+            }
+        }
+        return max;
     }
 
     private static void highlight(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
