@@ -29,6 +29,7 @@ final class BenchReport {
     String loadAfter;
     final List<Measurement> measurements = new ArrayList<>();
     LuceneCostBreakdown breakdown;
+    Measurement httpFloor;
     List<String> notes = new ArrayList<>();
 
     Measurement find(String path, int clients) {
@@ -75,6 +76,13 @@ final class BenchReport {
                     .append(percent(m.othersCpu)).append(" |\n");
         }
         md.append('\n');
+        if (httpFloor != null) {
+            Latencies floor = httpFloor.overall;
+            md.append("HTTP floor, `GET /api/v1/me` (the same HTTP Basic sign-in, an account lookup and JSON, no "
+                    + "search; one client): p50 ").append(ms(floor.percentileMillis(50))).append(" / p95 ")
+                    .append(ms(floor.percentileMillis(95))).append(" / p99 ").append(ms(floor.percentileMillis(99)))
+                    .append(" ms.\n\n");
+        }
         if (!busyPhases.isEmpty()) {
             md.append("**The machine was busy** (other processes above the threshold) when these phases began: ")
                     .append(String.join(", ", busyPhases)).append(". Their figures are pessimistic.\n\n");

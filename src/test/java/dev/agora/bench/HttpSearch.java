@@ -57,6 +57,21 @@ final class HttpSearch {
         return Long.parseLong(total.group(1));
     }
 
+    /** {@code GET /api/v1/me}: the same sign-in, an account lookup and JSON, but no search. */
+    long me() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/api/v1/me"))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/v1/me answered " + response.statusCode());
+        }
+        return 0;
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -53,6 +53,7 @@ class SearchBench {
     static final String HTTP = "HTTP (`GET /api/v1/search`)";
     static final String FULL_TEXT = "PostgreSQL FTS (tsvector + GIN + ts_rank + facets)";
     static final String ILIKE = "PostgreSQL `ILIKE '%word%'`";
+    static final String HTTP_FLOOR = "HTTP floor (`GET /api/v1/me`)";
     private static final String SEARCHER = "admin";
     private static final String PASSWORD = "agora-demo";
 
@@ -165,6 +166,9 @@ class SearchBench {
         quiet(settings, report, "HTTP, one client");
         log("HTTP, one client");
         report.measurements.add(Measurement.singleClient(HTTP, queries, settings.warmUp(), settings.passes(), http));
+        quiet(settings, report, "HTTP floor");
+        log("HTTP floor: GET /api/v1/me");
+        report.httpFloor = Measurement.singleClient(HTTP_FLOOR, queries, 1, settings.passes(), query -> api.me());
         quiet(settings, report, "HTTP, two clients");
         log("HTTP, two clients");
         report.measurements.add(Measurement.concurrentClients(HTTP, queries, 2, settings.passes(), http));
