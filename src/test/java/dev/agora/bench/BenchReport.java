@@ -63,6 +63,8 @@ final class BenchReport {
         }
         md.append('\n');
 
+        md.append("\"CPU of other processes\": share of both cores used by anything but the JVM under test "
+                + "(PostgreSQL included, so for the PostgreSQL rows it is mostly PostgreSQL itself).\n\n");
         md.append("| path | clients | calls | p50 ms | p95 ms | p99 ms | mean ms | max ms | throughput (calls/s) "
                 + "| CPU of other processes |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -84,8 +86,9 @@ final class BenchReport {
                     .append(" ms.\n\n");
         }
         if (!busyPhases.isEmpty()) {
-            md.append("**The machine was busy** (other processes above the threshold) when these phases began: ")
-                    .append(String.join(", ", busyPhases)).append(". Their figures are pessimistic.\n\n");
+            md.append("**Disturbed**: other processes took more than the allowed share of the CPUs during ")
+                    .append(String.join(", ", busyPhases)).append(", on every attempt. Those figures are pessimistic."
+                            + "\n\n");
         }
         Measurement http = find(SearchBench.HTTP, 1);
         if (http != null) {

@@ -28,10 +28,12 @@ import java.util.Locale;
  * @param quietShare    {@code bench.quiet-share}: before each measured phase, wait until other processes use less
  *                      than this share of the CPUs (0–1; 1 never waits)
  * @param quietWait     {@code bench.quiet-wait}: how long to wait for that at most
+ * @param retries       {@code bench.retries}: how often to repeat a phase during which other processes still took
+ *                      more than that share
  */
 record BenchSettings(List<Integer> sizes, int queries, int warmUp, int passes, int pgWarmUp, int pgPasses,
         boolean reuse, long seed, boolean breakdown, boolean baselines, int vocabulary, int tags, Path output,
-        boolean rebuild, double quietShare, Duration quietWait) {
+        boolean rebuild, double quietShare, Duration quietWait, int retries) {
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -50,7 +52,8 @@ record BenchSettings(List<Integer> sizes, int queries, int warmUp, int passes, i
                 Path.of(property("bench.output", "target/bench")),
                 Boolean.parseBoolean(property("bench.rebuild", "true")),
                 Double.parseDouble(property("bench.quiet-share", "0.15")),
-                Duration.ofSeconds(Long.parseLong(property("bench.quiet-wait", "900"))));
+                Duration.ofSeconds(Long.parseLong(property("bench.quiet-wait", "900"))),
+                Integer.parseInt(property("bench.retries", "2")));
     }
 
     private static String property(String name, String fallback) {

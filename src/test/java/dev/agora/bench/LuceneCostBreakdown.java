@@ -69,6 +69,8 @@ final class LuceneCostBreakdown {
     final Map<Step, Map<QueryMix.Kind, Latencies>> latencies = new EnumMap<>(Step.class);
     final Map<Step, Latencies> overall = new EnumMap<>(Step.class);
     private final List<long[]> estimates = new ArrayList<>();
+    /** Share of the CPUs other processes used while the steps were timed. */
+    double othersCpu = Double.NaN;
 
     private LuceneCostBreakdown() {
         for (Step step : Step.values()) {
@@ -90,12 +92,17 @@ final class LuceneCostBreakdown {
             IndexSearcher searcher = new IndexSearcher(reader);
             FacetsConfig config = LuceneInternals.facetsConfig();
             SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, config);
+            MachineLoad.Sample load = null;
             for (int pass = 0; pass < warmUp + passes; pass++) {
                 boolean measured = pass >= warmUp;
+                if (pass == warmUp) {
+                    load = MachineLoad.sample();
+                }
                 for (QueryMix.Query query : queries) {
                     breakdown.run(searcher, config, state, query, toSearch.apply(query), measured);
                 }
             }
+            breakdown.othersCpu = MachineLoad.othersShare(load, MachineLoad.sample());
         }
         return breakdown;
     }
