@@ -128,6 +128,9 @@ final class SyntheticCatalog {
         }
     }
 
+    private static final String REPLACED_TABLES = "ARRAY['data_product_versions', 'output_port_columns', "
+            + "'output_ports', 'data_product_tags', 'data_products']::regclass[]";
+
     /**
      * Replaces the synthetic products of the catalog with {@code products} new ones. Other products (the demo
      * ones) are kept as they are, ids included, without a catalog event.
@@ -157,6 +160,28 @@ final class SyntheticCatalog {
             statement.execute("""
                     CREATE TEMP TABLE kept_versions ON COMMIT DROP AS
                         SELECT * FROM data_product_versions WHERE product_id IN (SELECT id FROM kept_products)""");
+            // TRUNCATE refuses tables that others reference (access requests point at products) even when no
+            // row does: lift those foreign keys for the swap and put them back, checked, afterwards
+            List<String> restoreForeignKeys = new ArrayList<>();
+            try (ResultSet foreignKey = statement.executeQuery("""
+                    SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),
+                           format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname,
+                                  pg_get_constraintdef(oid))
+                      FROM pg_constraint
+                     WHERE contype = 'f'
+                       AND confrelid = ANY (replaced_tables)
+                       AND NOT conrelid = ANY (replaced_tables)""".replace("replaced_tables", REPLACED_TABLES))) {
+                List<String> drops = new ArrayList<>();
+                while (foreignKey.next()) {
+                    drops.add(foreignKey.getString(1));
+                    restoreForeignKeys.add(foreignKey.getString(2));
+                }
+                for (String drop : drops) {
+                    try (Statement alter = connection.createStatement()) {
+                        alter.execute(drop);
+                    }
+                }
+            }
             statement.execute("TRUNCATE data_product_versions, output_port_columns, output_ports, data_product_tags, "
                     + "data_products");
             statement.execute("INSERT INTO data_products SELECT * FROM kept_products");
@@ -164,6 +189,9 @@ final class SyntheticCatalog {
             statement.execute("INSERT INTO output_ports SELECT * FROM kept_ports");
             statement.execute("INSERT INTO output_port_columns SELECT * FROM kept_columns");
             statement.execute("INSERT INTO data_product_versions SELECT * FROM kept_versions");
+            for (String restore : restoreForeignKeys) {
+                statement.execute(restore);
+            }
             try (ResultSet row = statement.executeQuery("SELECT (SELECT coalesce(max(id), 0) FROM data_products), "
                     + "(SELECT coalesce(max(id), 0) FROM output_ports)")) {
                 row.next();

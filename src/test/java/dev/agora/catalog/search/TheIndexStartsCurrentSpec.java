@@ -20,6 +20,13 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +90,42 @@ class TheIndexStartsCurrentSpec {
                 assertThat(index.size()).isEqualTo(productsInDatabase());
                 assertThat(index.search(new SearchQuery("", Map.of(Facet.TAG, Set.of(tag)), true, SortOrder.RELEVANCE,
                         0, 20, Visibility.everything())).total()).isEqualTo(1);
+            }
+        } finally {
+            delete(directory);
+        }
+    }
+
+    @Test
+    void an_index_written_with_an_older_document_layout_is_rebuilt_at_start() throws Exception {
+        Path directory = Files.createTempDirectory("agora-index-");
+        try {
+            // what an Agora before layout 2 left behind: current checkpoint, description indexed without offsets
+            String installation;
+            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery(
+                            "SELECT id::text FROM installation ORDER BY created_at LIMIT 1")) {
+                row.next();
+                installation = row.getString(1);
+            }
+            try (IndexWriter old = new IndexWriter(FSDirectory.open(directory), new IndexWriterConfig())) {
+                Document stale = new Document();
+                stale.add(new StringField("key", "-1", Field.Store.YES));
+                stale.add(new TextField("description", "a product that no longer exists", Field.Store.YES));
+                old.addDocument(stale);
+                old.setLiveCommitData(Map.of("agora.installation", installation,
+                        "agora.xmin", Long.toString(Long.MAX_VALUE)).entrySet());
+                old.commit();
+            }
+
+            try (LuceneSearchIndex index = new LuceneSearchIndex(directory)) {
+                new CatalogIndexer(database, index).onStart(new StartupEvent());
+
+                assertThat(index.size()).isEqualTo(productsInDatabase());
+                assertThat(index.search(everything("no longer exists")).items())
+                        .extracting(SearchResult.Hit::id).doesNotContain(-1L);
+                assertThat(index.search(everything("confirmed")).items())
+                        .extracting(SearchResult.Hit::snippet).anyMatch(snippet -> snippet.contains("<mark>"));
             }
         } finally {
             delete(directory);

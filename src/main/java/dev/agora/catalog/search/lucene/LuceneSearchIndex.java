@@ -75,6 +75,7 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private static final Logger LOG = Logger.getLogger(LuceneSearchIndex.class);
     private static final String INSTALLATION = "agora.installation";
     private static final String XMIN = "agora.xmin";
+    private static final String LAYOUT = "agora.layout";
     private static final int FACET_VALUES = 25;
     /** Totals are counted exactly up to here while the page is collected; beyond, the ranking may skip. */
     private static final int COUNT_EXACTLY_UP_TO = 1_000;
@@ -107,7 +108,16 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
 
     private static IndexWriter openWriter(Directory directory) throws IOException {
         try {
-            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            IndexWriter existing =
+                    new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            String layout = commitData(existing).get(LAYOUT);
+            if (existing.getDocStats().maxDoc == 0 || IndexFields.LAYOUT.equals(layout)) {
+                return existing;
+            }
+            // written by an older Agora: its documents cannot be updated in place, so start empty and rebuild
+            LOG.infof("The search index has another layout (%s); it will be rebuilt.", layout);
+            existing.close();
+            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
         } catch (IOException | IllegalArgumentException unreadable) {
             // a corrupt or incompatible index is only a cache of PostgreSQL: start empty and rebuild
             LOG.warnf("The search index is unreadable (%s); it will be rebuilt.", unreadable.getMessage());
@@ -153,22 +163,27 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
 
     private void commit(Checkpoint checkpoint) throws IOException {
         writer.setLiveCommitData(Map.of(INSTALLATION, checkpoint.installation(),
-                XMIN, Long.toString(checkpoint.xmin())).entrySet());
+                XMIN, Long.toString(checkpoint.xmin()), LAYOUT, IndexFields.LAYOUT).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
 
     @Override
     public Optional<Checkpoint> checkpoint() {
+        Map<String, String> data = commitData(writer);
+        if (!data.containsKey(INSTALLATION) || !data.containsKey(XMIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Checkpoint(data.get(INSTALLATION), Long.parseLong(data.get(XMIN))));
+    }
+
+    private static Map<String, String> commitData(IndexWriter writer) {
         Map<String, String> data = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
         if (live != null) {
             live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
         }
-        if (!data.containsKey(INSTALLATION) || !data.containsKey(XMIN)) {
-            return Optional.empty();
-        }
-        return Optional.of(new Checkpoint(data.get(INSTALLATION), Long.parseLong(data.get(XMIN))));
+        return data;
     }
 
     @Override
@@ -224,21 +239,29 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
                 ? searcher.search(drillDown, new TopScoreDocCollectorManager(window, null, COUNT_EXACTLY_UP_TO))
                 : searcher.search(drillDown, new TopFieldCollectorManager(sort, window, null, COUNT_EXACTLY_UP_TO));
 
-        // facets over every match when that is cheap; over a fixed share of the index when it is not
-        long matches = hits.totalHits.relation == TotalHits.Relation.EQUAL_TO ? hits.totalHits.value
-                : countUpTo(searcher, drillDown, EXACT_FACETS_UP_TO);
-        boolean sidewaysNarrow = search.filters().isEmpty()
-                || countUpTo(searcher, base, EXACT_FACETS_UP_TO) < EXACT_FACETS_UP_TO;
+        // facets over every match when that is cheap; over a fixed share of the index when it is not. Whether it
+        // is cheap is judged on one sample bucket (1/64 of the index), not by counting: a count costs as much as
+        // the facets it would decide about.
+        boolean few = hits.totalHits.relation == TotalHits.Relation.EQUAL_TO
+                ? hits.totalHits.value < EXACT_FACETS_UP_TO
+                : estimate(inFirstBucket(searcher, drillDown)) < EXACT_FACETS_UP_TO;
+        long baseInFirstBucket = -1;
+        if (few && !search.filters().isEmpty()) {
+            // drill-sideways counts each filtered facet without its own filter: over the unfiltered matches
+            baseInFirstBucket = inFirstBucket(searcher, base);
+            few = estimate(baseInFirstBucket) < EXACT_FACETS_UP_TO;
+        }
         DrillSideways sideways = new DrillSideways(searcher, facetsConfig, facetState(searcher.getIndexReader()));
         Map<String, Map<String, Long>> facets;
         long total;
         boolean exact;
-        if (matches < EXACT_FACETS_UP_TO && sidewaysNarrow) {
-            facets = facetsOf(sideways.search(drillDown, 1).facets, 1.0);
-            total = matches;
+        if (few) {
+            DrillSideways.DrillSidewaysResult all = sideways.search(drillDown, 1);
+            facets = facetsOf(all.facets, 1.0);
+            total = all.hits.totalHits.value;
             exact = true;
         } else {
-            int buckets = sampleBuckets(searcher, base);
+            int buckets = sampleBuckets(baseInFirstBucket >= 0 ? baseInFirstBucket : inFirstBucket(searcher, base));
             Query sampled = new BooleanQuery.Builder()
                     .add(base, Occur.MUST)
                     .add(IntPoint.newRangeQuery(IndexFields.SAMPLE_BUCKET, 0, buckets - 1), Occur.FILTER)
@@ -246,7 +269,7 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             double scale = (double) IndexFields.SAMPLE_BUCKETS / buckets;
             DrillSideways.DrillSidewaysResult sample = sideways.search(drillDown(sampled, search), 1);
             facets = facetsOf(sample.facets, scale);
-            total = Math.max(matches, Math.round(sample.hits.totalHits.value * scale));
+            total = Math.max(hits.totalHits.value, Math.round(sample.hits.totalHits.value * scale));
             exact = buckets == IndexFields.SAMPLE_BUCKETS;
         }
         ScoreDoc[] page = Arrays.copyOfRange(hits.scoreDocs,
@@ -264,14 +287,22 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         return drillDown;
     }
 
+    /** Matches among the products of the first sample bucket (a random 1/64 of the index), up to a limit. */
+    private static long inFirstBucket(IndexSearcher searcher, Query query) throws IOException {
+        return countUpTo(searcher, new BooleanQuery.Builder().add(query, Occur.MUST)
+                .add(IntPoint.newExactQuery(IndexFields.SAMPLE_BUCKET, 0), Occur.FILTER).build(), SAMPLE_TARGET);
+    }
+
+    private static long estimate(long inFirstBucket) {
+        return inFirstBucket * IndexFields.SAMPLE_BUCKETS;
+    }
+
     /**
      * How many of the 64 sample buckets to count facets in so that about {@link #SAMPLE_TARGET} matches are
-     * counted: measured on the first bucket, whose products are a random 1/64 of the index.
+     * counted, given the matches in the first bucket.
      */
-    private static int sampleBuckets(IndexSearcher searcher, Query base) throws IOException {
-        long inFirst = countUpTo(searcher, new BooleanQuery.Builder().add(base, Occur.MUST)
-                .add(IntPoint.newExactQuery(IndexFields.SAMPLE_BUCKET, 0), Occur.FILTER).build(), SAMPLE_TARGET);
-        long buckets = (SAMPLE_TARGET + Math.max(inFirst, 1) - 1) / Math.max(inFirst, 1);
+    private static int sampleBuckets(long inFirstBucket) {
+        long buckets = (SAMPLE_TARGET + Math.max(inFirstBucket, 1) - 1) / Math.max(inFirstBucket, 1);
         return (int) Math.max(1, Math.min(IndexFields.SAMPLE_BUCKETS, buckets));
     }
 
