@@ -228,7 +228,9 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     }
 
     private SearchResult search(IndexSearcher searcher, SearchQuery search, boolean everyWord) throws IOException {
-        Query text = queries.text(search.text(), searcher.getIndexReader(), everyWord);
+        // rewritten once, here: a misspelt word becomes the handful of indexed words it matches, instead of
+        // being looked up again in the terms dictionary by the page, the facets, the sample and the highlighter
+        Query text = searcher.rewrite(queries.text(search.text(), searcher.getIndexReader(), everyWord));
         Query base = CatalogQueries.visibleOnly(text, search);
         DrillDownQuery drillDown = drillDown(base, search);
         int window = Math.min((search.page() + 1) * search.size(), SearchQuery.MAX_WINDOW);
@@ -382,8 +384,7 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
                 .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
                 .build();
         String[] fields = {IndexFields.DESCRIPTION, IndexFields.COLUMNS, IndexFields.COLUMN_DESCRIPTIONS};
-        // rewritten, a misspelt word is the handful of indexed words it matched: far cheaper to highlight
-        return highlighter.highlightFields(fields, searcher.rewrite(text), docIds, new int[] {1, 1, 1});
+        return highlighter.highlightFields(fields, text, docIds, new int[] {1, 1, 1});
     }
 
     /** The best highlighted passage: from the description, else the matching columns, else the description. */
