@@ -21,6 +21,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 
 /** The fields of a product document, their weights in ranking, and how a product becomes a document. */
@@ -68,9 +70,16 @@ final class IndexFields {
 
     /**
      * Version of the document layout: an index written with another one is rebuilt from PostgreSQL, since Lucene
-     * refuses to mix index options of one field. 2: offsets in the postings of the highlighted fields.
+     * refuses to mix index options of one field or change the index sort. 2: offsets in the postings of the
+     * highlighted fields; 3: documents sorted by sample bucket.
      */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
+
+    /**
+     * Segments keep their documents in sample-bucket order, so that a bucket is one run of documents: a sample
+     * then reads a slice of each posting list instead of decoding nearly all of it to pick every 64th match.
+     */
+    static final Sort INDEX_ORDER = new Sort(new SortField(SAMPLE_BUCKET, SortField.Type.INT));
 
     /**
      * The fields snippets are cut from keep their words' offsets in the postings, so that highlighting reads
@@ -139,8 +148,9 @@ final class IndexFields {
         doc.add(new NumericDocValuesField(SORT_TIME, product.sortTime().toEpochMilli()));
         // points beside the doc values let "newest first" skip what cannot make the page
         doc.add(new org.apache.lucene.document.LongPoint(SORT_TIME, product.sortTime().toEpochMilli()));
-        doc.add(new org.apache.lucene.document.IntPoint(SAMPLE_BUCKET,
-                (int) Math.floorMod(mix(product.id()), SAMPLE_BUCKETS)));
+        int bucket = (int) Math.floorMod(mix(product.id()), SAMPLE_BUCKETS);
+        doc.add(new org.apache.lucene.document.IntPoint(SAMPLE_BUCKET, bucket));
+        doc.add(new NumericDocValuesField(SAMPLE_BUCKET, bucket));
         doc.add(new StringField(STATUS_FILTER, product.status(), Field.Store.NO));
         doc.add(new StringField(TEAM_FILTER, product.ownerTeam(), Field.Store.NO));
         doc.add(new StoredField(STORED_DOMAIN, product.domain()));

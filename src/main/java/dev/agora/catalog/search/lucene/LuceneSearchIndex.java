@@ -128,6 +128,7 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
     private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
         IndexWriterConfig config = new IndexWriterConfig(IndexFields.indexAnalyzer());
         config.setOpenMode(mode);
+        config.setIndexSort(IndexFields.INDEX_ORDER);
         config.setRAMBufferSizeMB(64);
         return config;
     }
@@ -235,35 +236,33 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         DrillDownQuery drillDown = drillDown(base, search);
         int window = Math.min((search.page() + 1) * search.size(), SearchQuery.MAX_WINDOW);
 
-        // the page first: counting only up to a threshold lets Lucene skip what cannot make it
+        // Facets over every match when that is cheap, over a fixed share of the index when it is not. Which one
+        // is judged on the first sample bucket (1/64 of the index, one run of documents): counting every match
+        // would cost as much as the facets it decides about. Drill-sideways counts a filtered facet without its
+        // own filter, so what matters is how many products match before the filters.
+        long baseInFirstBucket = inFirstBucket(searcher, base);
         Sort sort = sortOf(search);
-        TopDocs hits = sort == null
-                ? searcher.search(drillDown, new TopScoreDocCollectorManager(window, null, COUNT_EXACTLY_UP_TO))
-                : searcher.search(drillDown, new TopFieldCollectorManager(sort, window, null, COUNT_EXACTLY_UP_TO));
-
-        // facets over every match when that is cheap; over a fixed share of the index when it is not. Whether it
-        // is cheap is judged on one sample bucket (1/64 of the index), not by counting: a count costs as much as
-        // the facets it would decide about.
-        boolean few = hits.totalHits.relation == TotalHits.Relation.EQUAL_TO
-                ? hits.totalHits.value < EXACT_FACETS_UP_TO
-                : estimate(inFirstBucket(searcher, drillDown)) < EXACT_FACETS_UP_TO;
-        long baseInFirstBucket = -1;
-        if (few && !search.filters().isEmpty()) {
-            // drill-sideways counts each filtered facet without its own filter: over the unfiltered matches
-            baseInFirstBucket = inFirstBucket(searcher, base);
-            few = estimate(baseInFirstBucket) < EXACT_FACETS_UP_TO;
-        }
         DrillSideways sideways = new DrillSideways(searcher, facetsConfig, facetState(searcher.getIndexReader()));
+        TopDocs hits;
         Map<String, Map<String, Long>> facets;
         long total;
         boolean exact;
-        if (few) {
-            DrillSideways.DrillSidewaysResult all = sideways.search(drillDown, 1);
+        if (estimate(baseInFirstBucket) < EXACT_FACETS_UP_TO) {
+            // few: one pass collects the page, every facet and the exact total
+            DrillSideways.DrillSidewaysResult all = sort == null
+                    ? sideways.search((ScoreDoc) null, drillDown, window)
+                    : sideways.search(drillDown, null, null, window, sort, true);
+            hits = all.hits;
             facets = facetsOf(all.facets, 1.0);
             total = all.hits.totalHits.value;
             exact = true;
         } else {
-            int buckets = sampleBuckets(baseInFirstBucket >= 0 ? baseInFirstBucket : inFirstBucket(searcher, base));
+            // many: the page counting only up to a threshold lets Lucene skip what cannot make it; the facets
+            // and the total come from a sample of about SAMPLE_TARGET matches, scaled
+            hits = sort == null
+                    ? searcher.search(drillDown, new TopScoreDocCollectorManager(window, null, COUNT_EXACTLY_UP_TO))
+                    : searcher.search(drillDown, new TopFieldCollectorManager(sort, window, null, COUNT_EXACTLY_UP_TO));
+            int buckets = sampleBuckets(baseInFirstBucket);
             Query sampled = new BooleanQuery.Builder()
                     .add(base, Occur.MUST)
                     .add(IntPoint.newRangeQuery(IndexFields.SAMPLE_BUCKET, 0, buckets - 1), Occur.FILTER)
@@ -271,7 +270,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             double scale = (double) IndexFields.SAMPLE_BUCKETS / buckets;
             DrillSideways.DrillSidewaysResult sample = sideways.search(drillDown(sampled, search), 1);
             facets = facetsOf(sample.facets, scale);
-            total = Math.max(hits.totalHits.value, Math.round(sample.hits.totalHits.value * scale));
+            total = buckets == IndexFields.SAMPLE_BUCKETS ? sample.hits.totalHits.value
+                    : Math.max(hits.totalHits.value, Math.round(sample.hits.totalHits.value * scale));
             exact = buckets == IndexFields.SAMPLE_BUCKETS;
         }
         ScoreDoc[] page = Arrays.copyOfRange(hits.scoreDocs,
