@@ -26,15 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.CollectionTerminatedException;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
@@ -43,21 +34,33 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -108,16 +111,17 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
 
     private static IndexWriter openWriter(Directory directory) throws IOException {
         try {
-            IndexWriter existing =
-                    new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-            String layout = commitData(existing).get(LAYOUT);
-            if (existing.getDocStats().maxDoc == 0 || IndexFields.LAYOUT.equals(layout)) {
-                return existing;
+            if (DirectoryReader.indexExists(directory)) {
+                String layout = SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT);
+                if (!IndexFields.LAYOUT.equals(layout)) {
+                    // written by another Agora: Lucene cannot change a field's options or the index order in
+                    // place, so start empty and rebuild
+                    LOG.infof("The search index has another layout (%s, now %s); it will be rebuilt.", layout,
+                            IndexFields.LAYOUT);
+                    return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+                }
             }
-            // written by an older Agora: its documents cannot be updated in place, so start empty and rebuild
-            LOG.infof("The search index has another layout (%s); it will be rebuilt.", layout);
-            existing.close();
-            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE));
+            return new IndexWriter(directory, writerConfig(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         } catch (IOException | IllegalArgumentException unreadable) {
             // a corrupt or incompatible index is only a cache of PostgreSQL: start empty and rebuild
             LOG.warnf("The search index is unreadable (%s); it will be rebuilt.", unreadable.getMessage());
@@ -360,11 +364,16 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
             return List.of();
         }
         int[] docIds = Arrays.stream(page).mapToInt(hit -> hit.doc).toArray();
-        Map<String, String[]> highlights = highlight(searcher, text, docIds);
+        // each document is read (decompressed) once, in index order, for the card and for its snippet
+        Map<Integer, Document> documents = new HashMap<>();
         StoredFields stored = searcher.storedFields();
+        for (int docId : Arrays.stream(docIds).sorted().distinct().toArray()) {
+            documents.put(docId, stored.document(docId));
+        }
+        Map<String, String[]> highlights = highlight(searcher, text, docIds, documents);
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
-            Document doc = stored.document(docIds[i]);
+            Document doc = documents.get(docIds[i]);
             hits.add(new SearchResult.Hit(Long.parseLong(doc.get(IndexFields.KEY)), doc.get(IndexFields.SLUG),
                     doc.get(IndexFields.NAME), doc.get(IndexFields.STORED_DOMAIN), doc.get(IndexFields.STORED_TEAM),
                     doc.get(IndexFields.STORED_CLASSIFICATION), doc.get(IndexFields.STORED_STATUS),
@@ -374,17 +383,47 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         return hits;
     }
 
-    private static Map<String, String[]> highlight(IndexSearcher searcher, Query text, int[] docIds)
-            throws IOException {
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, CatalogAnalyzers.indexText())
+    private static Map<String, String[]> highlight(IndexSearcher searcher, Query text, int[] docIds,
+            Map<Integer, Document> documents) throws IOException {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, CatalogAnalyzers.indexText())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxLength(10_000)
                 .withHandleMultiTermQuery(true)
+                // the words of the (rewritten) query found in each field's postings, with their offsets; matching
+                // the whole query against every hit again ("weight matches") cost more than the search itself
+                .withWeightMatches(false)
                 // a passage is a line: a paragraph or list item of the description, one column's description
-                .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'))
-                .build();
+                .withBreakIterator(() -> new CustomSeparatorBreakIterator('\n'));
         String[] fields = {IndexFields.DESCRIPTION, IndexFields.COLUMNS, IndexFields.COLUMN_DESCRIPTIONS};
-        return highlighter.highlightFields(fields, text, docIds, new int[] {1, 1, 1});
+        return new LoadedDocumentsHighlighter(builder, documents)
+                .highlightFields(fields, text, docIds, new int[] {1, 1, 1});
+    }
+
+    /** Highlights the text of documents already read, instead of reading them from the index a second time. */
+    private static final class LoadedDocumentsHighlighter extends UnifiedHighlighter {
+
+        private final Map<Integer, Document> documents;
+
+        LoadedDocumentsHighlighter(UnifiedHighlighter.Builder builder, Map<Integer, Document> documents) {
+            super(builder);
+            this.documents = documents;
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIds, int charsThreshold)
+                throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = docIds.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIds.nextDoc()) {
+                Document document = documents.get(doc);
+                CharSequence[] row = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    String value = document == null ? null : document.get(fields[i]);
+                    row[i] = value == null ? "" : value;
+                }
+                values.add(row);
+            }
+            return values;
+        }
     }
 
     /** The best highlighted passage: from the description, else the matching columns, else the description. */
