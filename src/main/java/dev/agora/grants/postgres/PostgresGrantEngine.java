@@ -87,6 +87,7 @@ public class PostgresGrantEngine implements GrantEngine {
             } else if (!roleExists(connection, spec.grantee())) {
                 return new GrantOutcome.Failed("the mapped login role " + spec.grantee() + " does not exist");
             }
+            lockPrivilegesOf(connection, table);
             boolean present = holds(connection, spec.grantee(), table, spec.columns());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("GRANT USAGE ON SCHEMA " + quote(table.schema()) + " TO " + quote(spec.grantee()));
@@ -108,6 +109,7 @@ public class PostgresGrantEngine implements GrantEngine {
             if (!roleExists(connection, spec.grantee()) || !tableExists(connection, table)) {
                 return GrantOutcome.alreadyInPlace();
             }
+            lockPrivilegesOf(connection, table);
             boolean present = holdsAny(connection, spec.grantee(), table, spec.columns());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("REVOKE SELECT" + columnList(spec.columns()) + " ON TABLE " + table.quoted()
@@ -192,6 +194,19 @@ public class PostgresGrantEngine implements GrantEngine {
 
     private static String columnList(List<String> columns) {
         return columns.isEmpty() ? "" : " (" + String.join(", ", columns.stream().map(PostgresGrantEngine::quote).toList()) + ")";
+    }
+
+    /**
+     * Waits until no other worker (of any instance) changes privileges in the table's schema. GRANT and REVOKE
+     * rewrite the table's and the schema's access list in the catalog; two transactions doing so at once make one
+     * fail with "tuple concurrently updated". The lock is held until this transaction ends.
+     */
+    private static void lockPrivilegesOf(Connection connection, Table table) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, "agora.grants.schema:" + table.schema());
+            lock.execute();
+        }
     }
 
     private static void ensureGroupRole(Connection connection, String role) throws SQLException {
@@ -315,6 +330,10 @@ public class PostgresGrantEngine implements GrantEngine {
     private static GrantOutcome classify(SQLException failed) {
         String state = failed.getSQLState() == null ? "" : failed.getSQLState();
         if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")) {
+            return new GrantOutcome.RetryLater(failed.getMessage());
+        }
+        // someone outside Agora changed the same access list at the same moment: a later attempt will pass
+        if (String.valueOf(failed.getMessage()).contains("tuple concurrently updated")) {
             return new GrantOutcome.RetryLater(failed.getMessage());
         }
         return new GrantOutcome.Failed(failed.getMessage());

@@ -39,6 +39,9 @@ class PostgresGrantsAreRealSpec {
     @Inject
     dev.agora.identity.LocalAccounts accounts;
 
+    @Inject
+    PostgresGrantEngine engine;
+
     /** Runs a query as the role, the way a consumer's login role that is granted the group role would. */
     private long countAs(String role, String sql) throws SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
@@ -108,6 +111,31 @@ class PostgresGrantsAreRealSpec {
         assertThat(countAs(role, "SELECT count(campaign_id) FROM lake.campaigns WHERE channel <> ''")).isEqualTo(40);
         assertThatThrownBy(() -> countAs(role, "SELECT count(spend_eur) FROM lake.campaigns"))
                 .hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void many_grants_on_one_table_at_once_all_take_effect() throws Exception {
+        // GRANTs on one table rewrite one access list: unserialised, concurrent ones fail "tuple concurrently updated"
+        String run = dev.agora.support.Products.uniqueTag().replace('-', '_');
+        List<String> roles = java.util.stream.IntStream.range(0, 24)
+                .mapToObj(i -> PostgresGrantEngine.roleName(new dev.agora.grants.Grantee("USER", run + "_" + i)))
+                .toList();
+        var workers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<dev.agora.grants.GrantOutcome>> outcomes = new java.util.ArrayList<>();
+            for (String role : roles) {
+                outcomes.add(workers.submit(() -> engine.grant(new dev.agora.grants.GrantSpec("postgres-table",
+                        "lake.orders", List.of(), role, java.util.Set.of("READ")))));
+            }
+            for (var outcome : outcomes) {
+                assertThat(outcome.get()).isInstanceOf(dev.agora.grants.GrantOutcome.Applied.class);
+            }
+        } finally {
+            workers.shutdown();
+        }
+        for (String role : roles) {
+            assertThat(countAs(role, "SELECT count(*) FROM lake.orders")).isPositive();
+        }
     }
 
     @Test
