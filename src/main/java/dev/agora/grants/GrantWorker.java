@@ -143,7 +143,37 @@ public class GrantWorker {
 
     void run(Claimed job) {
         GrantOutcome outcome = execute(job);
-        QuarkusTransaction.requiringNew().run(() -> record(job, outcome));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> record(job, outcome));
+                return;
+            } catch (RuntimeException conflict) {
+                // a decision on the same request (a revoke, say) committed meanwhile: record again against it
+                // now rather than leave the job leased until its lease runs out
+                if (attempt >= RECORD_ATTEMPTS || !isTransactionConflict(conflict)) {
+                    throw conflict;
+                }
+                LOG.debugf("Recording job %s met a concurrent change (%s); recording again.", job.jobId(),
+                        conflict.getMessage());
+            }
+        }
+    }
+
+    private static final int RECORD_ATTEMPTS = 3;
+
+    /** Deadlock, serialization failure or a lost optimistic lock: the transaction may simply be run again. */
+    private static boolean isTransactionConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private GrantOutcome execute(Claimed job) {
@@ -214,7 +244,10 @@ public class GrantWorker {
             return;
         }
         GrantRecord grant = entities.find(GrantRecord.class, claimed.grantId(), LockModeType.PESSIMISTIC_WRITE);
-        if (outcome == null) {
+        boolean revokedMeanwhile = claimed.action() == GrantJob.Action.GRANT
+                && (grant.status() == GrantStatus.REVOKING || grant.status() == GrantStatus.REVOKED);
+        if (outcome == null || revokedMeanwhile) {
+            // the access was taken back while this job ran: the revoke job queued with it undoes what was done
             job.superseded(now);
             return;
         }

@@ -132,17 +132,28 @@ public class PostgresGrantEngine implements GrantEngine {
         try (Connection connection = lake.connect()) {
             for (String location : locations) {
                 Table table = table(location);
+                // read from the access lists themselves: information_schema's privilege views check every role
+                // against every column and take minutes once a table has hundreds of grantees
                 try (PreparedStatement tables = connection.prepareStatement("""
-                        SELECT grantee FROM information_schema.role_table_grants
-                         WHERE table_schema = ? AND table_name = ? AND privilege_type = 'SELECT'
-                           AND grantee ~ ?""");
+                        SELECT r.rolname
+                          FROM pg_class c
+                          JOIN pg_namespace n ON n.oid = c.relnamespace
+                          CROSS JOIN LATERAL aclexplode(c.relacl) a
+                          JOIN pg_roles r ON r.oid = a.grantee
+                         WHERE n.nspname = ? AND c.relname = ? AND a.privilege_type = 'SELECT'
+                           AND r.rolname ~ ?""");
                         PreparedStatement columns = connection.prepareStatement("""
-                        SELECT c.grantee, c.column_name FROM information_schema.column_privileges c
-                         WHERE c.table_schema = ? AND c.table_name = ? AND c.privilege_type = 'SELECT'
-                           AND c.grantee ~ ?
-                           AND NOT EXISTS (SELECT 1 FROM information_schema.role_table_grants t
-                                            WHERE t.table_schema = c.table_schema AND t.table_name = c.table_name
-                                              AND t.grantee = c.grantee AND t.privilege_type = 'SELECT')""")) {
+                        SELECT r.rolname, att.attname
+                          FROM pg_class c
+                          JOIN pg_namespace n ON n.oid = c.relnamespace
+                          JOIN pg_attribute att ON att.attrelid = c.oid AND att.attnum > 0
+                                               AND NOT att.attisdropped AND att.attacl IS NOT NULL
+                          CROSS JOIN LATERAL aclexplode(att.attacl) a
+                          JOIN pg_roles r ON r.oid = a.grantee
+                         WHERE n.nspname = ? AND c.relname = ? AND a.privilege_type = 'SELECT'
+                           AND r.rolname ~ ?
+                           AND NOT EXISTS (SELECT 1 FROM aclexplode(c.relacl) t
+                                            WHERE t.grantee = a.grantee AND t.privilege_type = 'SELECT')""")) {
                     for (PreparedStatement query : List.of(tables, columns)) {
                         query.setString(1, table.schema());
                         query.setString(2, table.name());
@@ -335,6 +346,11 @@ public class PostgresGrantEngine implements GrantEngine {
         // someone outside Agora changed the same access list at the same moment: a later attempt will pass
         if (String.valueOf(failed.getMessage()).contains("tuple concurrently updated")) {
             return new GrantOutcome.RetryLater(failed.getMessage());
+        }
+        if (String.valueOf(failed.getMessage()).contains("row is too big")) {
+            // a table's access list lives in one catalog row that cannot grow past a page: about 500 grantees
+            return new GrantOutcome.Failed("the table's access list is full (PostgreSQL holds about 500 grantees "
+                    + "per table): grant to a team instead of to each person (" + failed.getMessage() + ")");
         }
         return new GrantOutcome.Failed(failed.getMessage());
     }
