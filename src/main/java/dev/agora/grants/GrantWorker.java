@@ -176,9 +176,14 @@ public class GrantWorker {
         return false;
     }
 
+    /** A grant job whose access is being (or has been) taken back has nothing left to do: the revoke job rules. */
+    private static boolean overtakenByRevocation(GrantJob.Action action, GrantStatus grantStatus) {
+        return action == GrantJob.Action.GRANT
+                && (grantStatus == GrantStatus.REVOKING || grantStatus == GrantStatus.REVOKED);
+    }
+
     private GrantOutcome execute(Claimed job) {
-        if (job.action() == GrantJob.Action.GRANT
-                && (job.grantStatus() == GrantStatus.REVOKING || job.grantStatus() == GrantStatus.REVOKED)) {
+        if (overtakenByRevocation(job.action(), job.grantStatus())) {
             return null;
         }
         Optional<GrantEngine> engine = engines.named(job.engine()).or(() -> engines.forResource(job.resourceType()));
@@ -244,9 +249,7 @@ public class GrantWorker {
             return;
         }
         GrantRecord grant = entities.find(GrantRecord.class, claimed.grantId(), LockModeType.PESSIMISTIC_WRITE);
-        boolean revokedMeanwhile = claimed.action() == GrantJob.Action.GRANT
-                && (grant.status() == GrantStatus.REVOKING || grant.status() == GrantStatus.REVOKED);
-        if (outcome == null || revokedMeanwhile) {
+        if (outcome == null || overtakenByRevocation(claimed.action(), grant.status())) {
             // the access was taken back while this job ran: the revoke job queued with it undoes what was done
             job.superseded(now);
             return;
