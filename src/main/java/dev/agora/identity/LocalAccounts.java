@@ -4,6 +4,7 @@ import dev.agora.audit.ChangeJournal;
 import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,13 +24,15 @@ public class LocalAccounts {
     private final PasswordHashing hashing;
     private final ChangeJournal journal;
     private final Clock clock;
+    private final Event<AccountDeactivated> deactivated;
     private final String demoPassword;
 
-    LocalAccounts(PasswordHashing hashing, ChangeJournal journal, Clock clock,
+    LocalAccounts(PasswordHashing hashing, ChangeJournal journal, Clock clock, Event<AccountDeactivated> deactivated,
             @ConfigProperty(name = "agora.demo.password", defaultValue = "agora-demo") String demoPassword) {
         this.hashing = hashing;
         this.journal = journal;
         this.clock = clock;
+        this.deactivated = deactivated;
         this.demoPassword = demoPassword;
     }
 
@@ -114,6 +117,9 @@ public class LocalAccounts {
         user.enable(enabled, clock.instant());
         journal.record(actor, enabled ? "identity.user.enabled" : "identity.user.disabled", "user", user.username(),
                 Map.of("username", user.username()));
+        if (!enabled) {
+            deactivated.fire(new AccountDeactivated(user.username(), actor));
+        }
     }
 
     /** Enabled local accounts whose password is the given one: a real deployment refuses to run with any. */
