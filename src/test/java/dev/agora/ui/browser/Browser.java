@@ -26,7 +26,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-    public static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    /**
+     * Where screenshots go: target/screenshots as evidence of a test run; the README's pictures in docs/screenshots
+     * are taken by {@link ReadmeTour} on a clean demo database ({@code ./mvnw -Pscreenshots test}).
+     */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("agora.screenshots.dir", "target/screenshots"));
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     private final WebDriver driver;
@@ -117,7 +121,7 @@ public final class Browser implements AutoCloseable {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
-    /** Saves what the browser shows to docs/screenshots/&lt;name&gt;.png, for the README. */
+    /** Saves what the browser shows to &lt;screenshots&gt;/&lt;name&gt;.png. */
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
