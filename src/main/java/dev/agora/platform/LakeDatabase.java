@@ -4,6 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
@@ -39,6 +43,48 @@ public class LakeDatabase {
         username.ifPresent(user -> credentials.setProperty("user", user));
         password.ifPresent(secret -> credentials.setProperty("password", secret));
         return DriverManager.getConnection(url.get(), credentials);
+    }
+
+    /**
+     * Why Agora never grants anything in this schema of the lake, if it does not: PostgreSQL's own schemas, and
+     * the schemas holding Agora's own tables when the lake is Agora's database (as on the demo default).
+     */
+    public Optional<String> neverGrantable(String schema) {
+        Optional<String> system = PostgresName.systemSchema(schema);
+        if (system.isPresent()) {
+            return system;
+        }
+        if (url.isEmpty() && agorasOwnSchemas().contains(schema)) {
+            return Optional.of("schema " + new PostgresName(schema, null) + " holds Agora's own tables and is never "
+                    + "granted");
+        }
+        return Optional.empty();
+    }
+
+    private volatile Set<String> agorasOwnSchemas;
+
+    /** The schemas of Agora's database where its migrations ran (normally public). */
+    private Set<String> agorasOwnSchemas() {
+        Set<String> known = agorasOwnSchemas;
+        if (known != null) {
+            return known;
+        }
+        Set<String> schemas = new HashSet<>();
+        try (Connection connection = agoraDatabase.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        SELECT table_schema FROM information_schema.tables WHERE table_name = 'flyway_schema_history'
+                        UNION SELECT current_schema()""")) {
+            while (rows.next()) {
+                if (rows.getString(1) != null) {
+                    schemas.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot read Agora's own schemas: " + failed.getMessage(), failed);
+        }
+        agorasOwnSchemas = Set.copyOf(schemas);
+        return agorasOwnSchemas;
     }
 
     /** Where the lake is, for messages: "Agora's database" or the configured URL. */
