@@ -25,7 +25,7 @@ public class LakeDatabase {
     private final Optional<String> username;
     private final Optional<String> password;
 
-    LakeDatabase(AgroalDataSource agoraDatabase,
+    public LakeDatabase(AgroalDataSource agoraDatabase,
             @ConfigProperty(name = "agora.lake.jdbc-url") Optional<String> url,
             @ConfigProperty(name = "agora.lake.username") Optional<String> username,
             @ConfigProperty(name = "agora.lake.password") Optional<String> password) {
@@ -85,6 +85,49 @@ public class LakeDatabase {
         }
         agorasOwnSchemas = Set.copyOf(schemas);
         return agorasOwnSchemas;
+    }
+
+    /**
+     * Whether the lake is Agora's own database: no separate URL, or a URL that leads to the same database of the
+     * same server (compared by the server's system identifier, or its address and port, and the database name).
+     */
+    public boolean isAgorasOwnDatabase() throws SQLException {
+        if (url.isEmpty()) {
+            return true;
+        }
+        try (Connection agora = agoraDatabase.getConnection(); Connection lakeConnection = connect()) {
+            return identityOf(agora).equals(identityOf(lakeConnection));
+        }
+    }
+
+    /** Whether Agora's own database user is a superuser (it then could read any table of its server). */
+    public boolean agoraUserIsSuperuser() throws SQLException {
+        try (Connection agora = agoraDatabase.getConnection(); Statement statement = agora.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+            return row.next() && row.getBoolean(1);
+        }
+    }
+
+    private static String identityOf(Connection connection) throws SQLException {
+        String server;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT system_identifier FROM pg_control_system()")) {
+            row.next();
+            server = "cluster " + row.getLong(1);
+        } catch (SQLException restricted) {
+            // pg_control_system() may be restricted to monitoring roles: the server's address and port then
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT inet_server_addr()::text || ':' || inet_server_port()")) {
+                row.next();
+                server = "server " + row.getString(1);
+            }
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_database()")) {
+            row.next();
+            return server + "/" + row.getString(1);
+        }
     }
 
     /** Where the lake is, for messages: "Agora's database" or the configured URL. */

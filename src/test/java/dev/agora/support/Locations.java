@@ -32,7 +32,7 @@ public final class Locations {
     }
 
     /** A lake table of sales-analytics, the team of {@link Products#named(String)}. */
-    public static void salesTable(String location) {
-        register("sales-analytics", "postgres-table", location);
+    public static DataLocations.Registration salesTable(String location) {
+        return register("sales-analytics", "postgres-table", location);
     }
 }
