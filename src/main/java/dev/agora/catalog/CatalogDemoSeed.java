@@ -1,5 +1,6 @@
 package dev.agora.catalog;
 
+import dev.agora.identity.DataLocations;
 import dev.agora.identity.IdentityDemoSeed;
 import dev.agora.platform.DemoSettings;
 import io.quarkus.runtime.StartupEvent;
@@ -10,7 +11,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the demo lake's tables as data products, their schemas harvested from the lake, so that a newcomer
+ * Registers the demo lake's tables to their teams and publishes them as data products, their schemas harvested from the lake, so that a newcomer
  * finds a live catalog. Idempotent: a product whose slug exists is left as it is.
  */
 @ApplicationScoped
@@ -48,10 +49,12 @@ public class CatalogDemoSeed {
                             null))));
 
     private final CatalogService catalog;
+    private final DataLocations locations;
     private final DemoSettings demo;
 
-    CatalogDemoSeed(CatalogService catalog, DemoSettings demo) {
+    CatalogDemoSeed(CatalogService catalog, DataLocations locations, DemoSettings demo) {
         this.catalog = catalog;
+        this.locations = locations;
         this.demo = demo;
     }
 
@@ -68,6 +71,9 @@ public class CatalogDemoSeed {
     public int seed() {
         int published = 0;
         for (ProductDraft draft : PRODUCTS) {
+            // a port may name only data registered to its team: the demo lake's tables are registered first
+            draft.ports().forEach(port -> locations.ensureRegistered(draft.ownerTeam(), port.type().wireName(),
+                    port.location(), IdentityDemoSeed.ACTOR));
             if (catalog.find(draft.slug(), IdentityDemoSeed.ACTOR).isEmpty()) {
                 catalog.create(draft, IdentityDemoSeed.ACTOR);
                 catalog.publish(draft.slug(), IdentityDemoSeed.ACTOR);

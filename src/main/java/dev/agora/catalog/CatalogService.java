@@ -4,6 +4,7 @@ import dev.agora.audit.ChangeJournal;
 import dev.agora.catalog.harvest.SchemaHarvester;
 import dev.agora.catalog.harvest.SchemaHarvesters;
 import dev.agora.identity.AccountProfile;
+import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.identity.Domain;
 import dev.agora.identity.Slug;
@@ -32,14 +33,16 @@ import java.util.Optional;
 public class CatalogService {
 
     private final Directory directory;
+    private final DataLocations locations;
     private final SchemaHarvesters harvesters;
     private final ChangeJournal journal;
     private final Event<CatalogChanged> changed;
     private final Clock clock;
 
-    CatalogService(Directory directory, SchemaHarvesters harvesters, ChangeJournal journal,
+    CatalogService(Directory directory, DataLocations locations, SchemaHarvesters harvesters, ChangeJournal journal,
             Event<CatalogChanged> changed, Clock clock) {
         this.directory = directory;
+        this.locations = locations;
         this.harvesters = harvesters;
         this.journal = journal;
         this.changed = changed;
@@ -157,11 +160,24 @@ public class CatalogService {
         return profile.memberships().stream().map(AccountProfile.Membership::team).distinct().toList();
     }
 
-    /** Reads a port's columns from where its data lives, for the publish form's "harvest" button. */
-    public SchemaHarvester.Outcome harvest(PortType type, String location) {
+    /**
+     * Reads a port's columns from where its data lives, for the publish form's "read columns" button: only for
+     * someone who may change the team's products, and only on a location registered to that team, so that it
+     * cannot be used to find out which tables exist.
+     */
+    @Transactional
+    public SchemaHarvester.Outcome harvest(PortType type, String location, String ownerTeam, String actor) {
+        if (ownerTeam == null || ownerTeam.isBlank() || directory.team(ownerTeam).isEmpty()) {
+            throw Refusal.invalid("ownerTeam", "choose the owner team first: Agora reads only its data");
+        }
+        mayChangeProductsOf(ownerTeam, actor);
         Optional<String> problem = PortLocation.problem(type, location == null ? "" : location);
         if (problem.isPresent()) {
             return new SchemaHarvester.Outcome.NotFound(problem.get());
+        }
+        Optional<String> notOwned = locations.portProblem(type.wireName(), location, ownerTeam);
+        if (notOwned.isPresent()) {
+            return new SchemaHarvester.Outcome.NotFound(notOwned.get());
         }
         return harvesters.harvest(type, location.strip());
     }
@@ -194,18 +210,38 @@ public class CatalogService {
                 problems.addAll(refusal.fieldProblems());
             }
         }
+        if (team.isPresent()) {
+            // before any location is looked at: harvesting must not tell strangers which tables exist
+            mayChangeProductsOf(team.get().slug(), actor);
+        }
+        if (problems.isEmpty()) {
+            ownedPorts(draft, team.get().slug(), problems);
+        }
         List<PortContent> ports = problems.isEmpty() ? harvestedPorts(draft, problems) : List.of();
         if (!problems.isEmpty()) {
             throw Refusal.invalid(summary(problems), problems);
         }
-        AccountProfile profile = profile(actor);
-        if (!profile.isAdmin() && !profile.belongsTo(team.get().slug())) {
-            throw Refusal.forbidden("Only members of team '" + team.get().slug() + "' (and administrators) can "
-                    + "publish and change its data products.");
-        }
         return new Checked(new ProductContent(draft.name().strip(), draft.description(),
                 ProductRules.normalisedTags(draft), draft.classification(), draft.contact(), draft.freshness(), ports),
                 domain.orElseThrow(), team.get());
+    }
+
+    /** Every port must name data registered to the product's owner team (and never Agora's or PostgreSQL's own). */
+    private void ownedPorts(ProductDraft draft, String ownerTeam, List<FieldProblem> problems) {
+        for (int i = 0; i < draft.ports().size(); i++) {
+            ProductDraft.PortDraft port = draft.ports().get(i);
+            String field = "outputPorts[" + i + "].location";
+            locations.portProblem(port.type().wireName(), port.location().strip(), ownerTeam)
+                    .ifPresent(problem -> problems.add(new FieldProblem(field, problem)));
+        }
+    }
+
+    private void mayChangeProductsOf(String teamSlug, String actor) {
+        AccountProfile profile = profile(actor);
+        if (!profile.isAdmin() && !profile.belongsTo(teamSlug)) {
+            throw Refusal.forbidden("Only members of team '" + teamSlug + "' (and administrators) can "
+                    + "publish and change its data products.");
+        }
     }
 
     private List<PortContent> harvestedPorts(ProductDraft draft, List<FieldProblem> problems) {

@@ -1,5 +1,6 @@
 package dev.agora.catalog;
 
+import dev.agora.platform.PostgresName;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,8 +8,6 @@ import java.util.regex.Pattern;
 /** How each port type writes its location, and the parts Agora reads from it. */
 public final class PortLocation {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
-    private static final Pattern TABLE = Pattern.compile("^(?:(" + IDENTIFIER + ")\\.)?(" + IDENTIFIER + ")$");
     private static final Pattern GLUE = Pattern.compile("^([A-Za-z0-9_-]{1,255})[./]([A-Za-z0-9_-]{1,255})$");
     private static final Pattern S3 = Pattern.compile("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$");
     private static final Pattern STREAM = Pattern.compile("^(arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\\d{12}:stream/)?"
@@ -29,8 +28,9 @@ public final class PortLocation {
     static Optional<String> problem(PortType type, String location) {
         String value = location.strip();
         return switch (type) {
-            case POSTGRES_TABLE -> TABLE.matcher(value).matches() ? Optional.empty()
-                    : Optional.of("must be a table as schema.table, such as lake.orders");
+            case POSTGRES_TABLE -> PostgresName.parse(value, 2).value().isPresent() ? Optional.empty()
+                    : Optional.of("must be a table as schema.table, such as lake.orders or lake.\"Order Items\" ("
+                            + PostgresName.parse(value, 2).problem() + ")");
             case GLUE_TABLE -> GLUE.matcher(value).matches() ? Optional.empty()
                     : Optional.of("must be a Glue table as database/table, such as sales/orders");
             case S3_PREFIX -> S3.matcher(value).matches() ? Optional.empty()
@@ -40,13 +40,10 @@ public final class PortLocation {
         };
     }
 
-    /** The table of a postgres-table port; a name without schema is in "public". */
+    /** The table of a postgres-table port, in PostgreSQL's syntax; a name without schema is in "public". */
     public static TableName postgresTable(String location) {
-        Matcher matcher = TABLE.matcher(location.strip());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a table name: " + location);
-        }
-        return new TableName(matcher.group(1) == null ? "public" : matcher.group(1), matcher.group(2));
+        PostgresName name = PostgresName.of(location);
+        return name.isSchema() ? new TableName("public", name.schema()) : new TableName(name.schema(), name.table());
     }
 
     /** The database and table of a glue-table port. */

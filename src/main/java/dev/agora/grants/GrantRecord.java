@@ -55,6 +55,10 @@ public class GrantRecord extends PanacheEntityBase {
     @Column(nullable = false)
     private GrantStatus status;
 
+    /** the team owning the product the grant serves; null only on grants older than data locations */
+    @Column(name = "owner_team")
+    private String ownerTeam;
+
     @Column(name = "last_error")
     private String lastError;
 
@@ -85,6 +89,7 @@ public class GrantRecord extends PanacheEntityBase {
         this.principalName = target.grantee().name();
         this.grantee = grantee;
         this.permissions = target.permissions().stream().sorted().toList();
+        this.ownerTeam = target.ownerTeam();
         this.status = GrantStatus.PENDING;
         this.createdAt = now;
     }
@@ -160,6 +165,10 @@ public class GrantRecord extends PanacheEntityBase {
 
     public List<String> permissions() {
         return permissions;
+    }
+
+    public String ownerTeam() {
+        return ownerTeam;
     }
 
     public GrantStatus status() {

@@ -1,6 +1,7 @@
 package dev.agora.grants;
 
 import dev.agora.audit.ChangeJournal;
+import dev.agora.identity.DataLocations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,10 +51,12 @@ public class GrantWorker {
      * active grants to the same grantee on the same resource, whose privileges must survive it.
      */
     record Claimed(UUID jobId, GrantJob.Action action, UUID grantId, String engine, String resourceType,
-            GrantSpec spec, Grantee principal, GrantStatus grantStatus, List<GrantSpec> stillNeeded) {}
+            GrantSpec spec, Grantee principal, GrantStatus grantStatus, List<GrantSpec> stillNeeded,
+            Optional<String> notOwned) {}
 
     private final EntityManager entities;
     private final GrantEngines engines;
+    private final DataLocations locations;
     private final ChangeJournal journal;
     private final Event<GrantOrderSettled> settled;
     private final Clock clock;
@@ -68,12 +71,13 @@ public class GrantWorker {
         return thread;
     });
 
-    GrantWorker(EntityManager entities, GrantEngines engines, ChangeJournal journal, Event<GrantOrderSettled> settled,
+    GrantWorker(EntityManager entities, GrantEngines engines, DataLocations locations, ChangeJournal journal, Event<GrantOrderSettled> settled,
             Clock clock, @ConfigProperty(name = "agora.grants.max-attempts", defaultValue = "5") int maxAttempts,
             @ConfigProperty(name = "agora.grants.backoff", defaultValue = "PT2S") Duration backoff,
             @ConfigProperty(name = "agora.grants.lease", defaultValue = "PT2M") Duration lease) {
         this.entities = entities;
         this.engines = engines;
+        this.locations = locations;
         this.journal = journal;
         this.settled = settled;
         this.clock = clock;
@@ -136,9 +140,27 @@ public class GrantWorker {
                             + "and id <> ?5", grant.engine(), grant.grantee(), grant.location(), GrantStatus.ACTIVE,
                             grant.id()).stream().map(GrantRecord::spec).toList()
                     : List.of();
+            Optional<String> notOwned = job.action() == GrantJob.Action.GRANT ? notOwned(grant) : Optional.empty();
             return Optional.of(new Claimed(job.id(), job.action(), grant.id(), grant.engine(), grant.resourceType(),
-                    grant.spec(), grant.principal(), grant.status(), stillNeeded));
+                    grant.spec(), grant.principal(), grant.status(), stillNeeded, notOwned));
         });
+    }
+
+    /**
+     * Why the grant may no longer be applied, if so: its location is no longer registered to the product's owner
+     * team (or is data Agora never grants). Revocations are never held back by this.
+     */
+    private Optional<String> notOwned(GrantRecord grant) {
+        if (grant.ownerTeam() == null) {
+            return Optional.of(grant.location() + " names no owner team (a grant older than data locations); "
+                    + "request the access again");
+        }
+        Optional<String> never = locations.neverGrantable(grant.resourceType(), grant.location());
+        if (never.isPresent()) {
+            return never;
+        }
+        return locations.portProblem(grant.resourceType(), grant.location(), grant.ownerTeam())
+                .map(problem -> grant.location() + " is no longer registered to team " + grant.ownerTeam());
     }
 
     void run(Claimed job) {
@@ -189,6 +211,9 @@ public class GrantWorker {
         Optional<GrantEngine> engine = engines.named(job.engine()).or(() -> engines.forResource(job.resourceType()));
         if (engine.isEmpty()) {
             return new GrantOutcome.Failed(GrantEngines.noEngineFor(job.resourceType()));
+        }
+        if (job.notOwned().isPresent()) {
+            return new GrantOutcome.Failed(job.notOwned().get());
         }
         GrantSpec spec = job.spec();
         if (spec.grantee() == null && job.action() == GrantJob.Action.REVOKE) {

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.agora.audit.AuditLog;
 import dev.agora.events.Outbox;
 import dev.agora.support.Api;
+import dev.agora.support.Locations;
 import dev.agora.support.Products;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -22,6 +23,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,13 @@ class PublishingThroughTheApiSpec {
 
     @Inject
     Outbox outbox;
+
+    @BeforeEach
+    void theLocationsOfItsPortsAreRegistered() {
+        Locations.salesTable("lake.no_such_table");
+        Locations.register("sales-analytics", "glue-table", "sales/orders");
+        Locations.register("sales-analytics", "s3-prefix", "s3://agora-raw/orders/");
+    }
 
     static ExtractableResponse<Response> create(String as, Products product) {
         return Api.as(as).body(product.body()).post("/api/v1/products").then().statusCode(201).extract();

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.agora.support.AccessRequestsApi;
 import dev.agora.support.Api;
+import dev.agora.support.Locations;
 import dev.agora.support.Products;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,6 +25,7 @@ class PortsWithoutAnEngineSpec {
 
     @Test
     void access_to_an_s3_prefix_fails_with_no_engine_configured_shown_to_the_owner() {
+        Locations.register("sales-analytics", "s3-prefix", "s3://agora-raw/exports/");
         String slug = Api.as("olivia").body(Products.named("Raw Exports " + Products.uniqueTag())
                         .port("raw", "s3-prefix", "s3://agora-raw/exports/",
                                 Products.column("line", "string", "One exported line")).body())

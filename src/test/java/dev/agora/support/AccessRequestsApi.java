@@ -46,6 +46,8 @@ public final class AccessRequestsApi {
 
     /** A published product of sales-analytics on lake.campaigns with a unique name: free of other specs' requests. */
     public static String freshProduct(String classification) {
+        // the access specs grant on lake.campaigns: in the test database it is registered to sales-analytics
+        Locations.transfer("sales-analytics", "postgres-table", "lake.campaigns");
         String slug = Api.as("olivia").body(Products.named("Access Spec " + Products.uniqueTag())
                         .with("classification", classification)
                         .harvestedPort("campaigns", "postgres-table", "lake.campaigns").body())

@@ -458,7 +458,7 @@ public class AccessRequests {
         for (RequestedPort port : request.ports()) {
             product.outputPorts().stream().filter(p -> p.id() == port.portId()).findFirst().ifPresent(p ->
                     targets.add(new GrantTarget(p.type().wireName(), p.location(), port.columns(), grantee,
-                            Set.of(request.state().permission().name()))));
+                            Set.of(request.state().permission().name()), product.ownerTeam())));
         }
         return targets;
     }

@@ -367,7 +367,14 @@ class ProductForm extends VerticalLayout implements BeforeEnterObserver, HasDyna
             if (type.getValue() == null) {
                 return;
             }
-            SchemaHarvester.Outcome outcome = catalog.harvest(type.getValue(), location.getValue());
+            SchemaHarvester.Outcome outcome;
+            try {
+                outcome = catalog.harvest(type.getValue(), location.getValue(), ownerTeam.getValue(), username);
+            } catch (Refusal refusal) {
+                location.setErrorMessage(refusal.reason());
+                location.setInvalid(true);
+                return;
+            }
             if (outcome instanceof SchemaHarvester.Outcome.Found found) {
                 rows.clear();
                 columnRows.removeAll();

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.audit.AuditLog;
+import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
@@ -37,7 +38,7 @@ class AdminView extends VerticalLayout {
     record AuditLine(String time, String actor, String action, String subject) {}
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
-            SecurityIdentity identity) {
+            DataLocations locations, SecurityIdentity identity) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
@@ -45,6 +46,8 @@ class AdminView extends VerticalLayout {
         tabs.add("Users", users(directory.users()));
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
+        tabs.add("Data locations", new DataLocationsPanel(locations,
+                directory.teams().stream().map(Directory.TeamSummary::slug).toList(), identity.getPrincipal().getName()));
         tabs.add("Audit trail", auditTrail(audit));
         // built when first opened: it asks every engine's bookkeeping, which the other tabs need not wait for
         com.vaadin.flow.component.html.Div grantTab = new com.vaadin.flow.component.html.Div();

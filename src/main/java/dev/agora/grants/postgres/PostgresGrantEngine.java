@@ -7,6 +7,7 @@ import dev.agora.grants.GrantSpec;
 import dev.agora.grants.PrincipalMapping;
 import dev.agora.grants.Grantee;
 import dev.agora.platform.LakeDatabase;
+import dev.agora.platform.PostgresName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -35,7 +35,6 @@ public class PostgresGrantEngine implements GrantEngine {
 
     public static final String TEAM_PREFIX = "agora_team_";
     public static final String USER_PREFIX = "agora_user_";
-    private static final Pattern TABLE = Pattern.compile("^(?:([A-Za-z_][A-Za-z0-9_$]{0,62})\\.)?([A-Za-z_][A-Za-z0-9_$]{0,62})$");
     private static final String ROLE_CLASS = "(" + TEAM_PREFIX + "|" + USER_PREFIX + ")";
 
     private final LakeDatabase lake;
@@ -76,6 +75,11 @@ public class PostgresGrantEngine implements GrantEngine {
     @Override
     public GrantOutcome grant(GrantSpec spec) {
         Table table = table(spec.location());
+        Optional<String> never = lake.neverGrantable(table.schema());
+        if (never.isPresent()) {
+            // defence in depth: the catalog refuses such ports already
+            return new GrantOutcome.Failed(never.get());
+        }
         try (Connection connection = lake.connect()) {
             connection.setAutoCommit(false);
             if (!tableExists(connection, table)) {
@@ -186,21 +190,19 @@ public class PostgresGrantEngine implements GrantEngine {
 
         @Override
         public String toString() {
-            return schema + "." + name;
+            return new PostgresName(schema, name).toString();
         }
     }
 
+    /** The table of a location in PostgreSQL's own syntax (lake."Order Items"); a lone name is in public. */
     static Table table(String location) {
-        Matcher matcher = TABLE.matcher(location.strip());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a table: " + location);
-        }
-        return new Table(matcher.group(1) == null ? "public" : matcher.group(1), matcher.group(2));
+        PostgresName name = PostgresName.of(location);
+        return name.isSchema() ? new Table("public", name.schema()) : new Table(name.schema(), name.table());
     }
 
     /** A quoted identifier: double quotes around, inner quotes doubled. */
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return PostgresName.quote(identifier);
     }
 
     private static String columnList(List<String> columns) {

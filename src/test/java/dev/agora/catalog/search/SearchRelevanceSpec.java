@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agora.support.Api;
 import dev.agora.support.Eventually;
+import dev.agora.support.Locations;
 import dev.agora.support.Products;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +35,8 @@ class SearchRelevanceSpec {
             return;
         }
         catalogReady = true;
+        Locations.salesTable("lake.scans");
+        Locations.register("marketing-insights", "postgres-table", "lake.newsletter_opens");
         publish("olivia", Products.named("Shipment Tracking").tagged(marker, "logistics")
                 .with("description", "Where every parcel is, scanned at each depot of the carrier network.")
                 .withoutPorts().port("scans", "postgres-table", "lake.scans",
@@ -46,6 +49,8 @@ class SearchRelevanceSpec {
                 .with("classification", "CONFIDENTIAL"));
         publish("marco", Products.named("Newsletter Opens").tagged(marker, "email")
                 .with("ownerTeam", "marketing-insights").with("classification", "PUBLIC")
+                .withoutPorts().port("opens", "postgres-table", "lake.newsletter_opens",
+                        Products.column("newsletter", "text", "Which newsletter"))
                 .with("description", "Which recipients opened which newsletter, per send and per hour of day."));
         Eventually.within(Duration.ofSeconds(5), "the spec's products in the index",
                 () -> search("marco", Map.of()).getLong("total"), total -> total == 4);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agora.support.Api;
 import dev.agora.support.Eventually;
+import dev.agora.support.Locations;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -144,6 +145,7 @@ class PostgresGrantsAreRealSpec {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS lake.doomed (id int)");
             statement.execute("COMMENT ON COLUMN lake.doomed.id IS 'Key'");
+            Locations.salesTable("lake.doomed");
         }
         String doomed = Api.as("olivia").body(dev.agora.support.Products.named("Doomed " + dev.agora.support.Products
                         .uniqueTag()).harvestedPort("doomed", "postgres-table", "lake.doomed").body())

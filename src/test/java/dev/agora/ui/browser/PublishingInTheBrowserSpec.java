@@ -2,6 +2,7 @@ package dev.agora.ui.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agora.support.Locations;
 import dev.agora.ui.browser.pages.LoginPage;
 import dev.agora.ui.browser.pages.ProductFormPage;
 import dev.agora.ui.browser.pages.ProductPageView;
@@ -48,6 +49,7 @@ class PublishingInTheBrowserSpec extends BrowserSpec {
 
     @Test
     void what_the_catalog_refuses_is_shown_on_the_field_concerned() {
+        Locations.salesTable("lake.no_such_table");
         LoginPage.open(browser).signInAs("olivia", "agora-demo");
 
         ProductFormPage form = ProductFormPage.openNew(browser)
