@@ -19,7 +19,9 @@ public class Drift extends PanacheEntityBase {
         /** approved by Agora, not in the engine: re-applied */
         MISSING,
         /** in the engine on a resource Agora manages, never approved by Agora: flagged (or revoked by policy) */
-        EXTRA
+        EXTRA,
+        /** revoked (or being revoked) by Agora, still in the engine: the revocation is queued again */
+        NOT_REVOKED
     }
 
     @Id

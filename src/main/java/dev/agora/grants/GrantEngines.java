@@ -1,21 +1,12 @@
 package dev.agora.grants;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 
-/** The engines switched on by configuration, and which of them grants on a resource type. */
-@ApplicationScoped
+/** The engines switched on by configuration ({@link GrantEngineProducer}), and which of them grants on a resource type. */
 public class GrantEngines {
 
     private final List<GrantEngine> engines;
-
-    @Inject
-    GrantEngines(Instance<GrantEngine> available) {
-        this.engines = available.stream().toList();
-    }
 
     GrantEngines(List<GrantEngine> engines) {
         this.engines = List.copyOf(engines);

@@ -1,19 +1,31 @@
 package dev.agora.grants;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** How the grants stand: what is active per engine, what failed and why, what the last reconciliation found. */
+/**
+ * How the grants stand: what is active per engine, what failed and why, which revocations are overdue, what the
+ * last reconciliation found.
+ */
 @ApplicationScoped
 public class GrantHealth {
 
     /** The whole picture. */
     public record Health(Map<String, Long> activeByEngine, Map<String, Long> byStatus, List<FailedJob> failedJobs,
-            Optional<LastRun> lastReconciliation) {}
+            List<OverdueRevocation> overdueRevocations, Optional<LastRun> lastReconciliation) {}
+
+    /**
+     * "Revocation overdue": access that should be gone and is still being taken back after
+     * {@code AGORA_REVOKE_OVERDUE_AFTER}, with the engine's last error. It is retried until done.
+     */
+    public record OverdueRevocation(String grantId, String orderId, String engine, String resource, String grantee,
+            int attempts, String error, Instant revokeQueuedAt, Instant nextAttemptAt) {}
 
     /** A job that gave up, with the engine's error. */
     public record FailedJob(String jobId, String orderId, String engine, String action, String resource,
@@ -22,6 +34,14 @@ public class GrantHealth {
     /** The last reconciliation and its findings. */
     public record LastRun(String id, Instant startedAt, Instant finishedAt, String actor, int checked, int missing,
             int healed, int extra, int revoked, List<Reconciler.Finding> drift, List<String> errors) {}
+
+    private final Clock clock;
+    private final Duration overdueAfter;
+
+    GrantHealth(Clock clock, GrantsConfig config) {
+        this.clock = clock;
+        this.overdueAfter = config.revokeOverdueAfter();
+    }
 
     public Health health() {
         Map<String, Long> active = new LinkedHashMap<>();
@@ -45,6 +65,18 @@ public class GrantHealth {
                             job.attempts(), job.lastError(), job.finishedAt());
                 })
                 .toList();
+        Instant overdueSince = clock.instant().minus(overdueAfter);
+        List<OverdueRevocation> overdue = GrantJob.<GrantJob>find("action = ?1 and status in ?2 and createdAt <= ?3 "
+                        + "order by createdAt", GrantJob.Action.REVOKE,
+                        List.of(GrantJob.Status.QUEUED, GrantJob.Status.RUNNING), overdueSince)
+                .page(0, 50).list().stream()
+                .map(job -> {
+                    GrantRecord grant = GrantRecord.findById(job.grantId());
+                    return new OverdueRevocation(grant.id().toString(), grant.orderId().toString(), grant.engine(),
+                            grant.resourceType() + ":" + grant.location(), grant.grantee(), job.attempts(),
+                            job.lastError(), job.createdAt(), job.nextAttemptAt());
+                })
+                .toList();
         Optional<LastRun> last = ReconciliationRun.<ReconciliationRun>find("order by startedAt desc")
                 .firstResultOptional()
                 .map(run -> new LastRun(run.id().toString(), run.startedAt(), run.finishedAt(), run.actor(),
@@ -53,6 +85,6 @@ public class GrantHealth {
                                 .map(d -> new Reconciler.Finding(d.engine(), d.kind(), d.grantee(), d.resource(),
                                         d.permission(), d.action()))
                                 .toList(), run.errors()));
-        return new Health(active, byStatus, failed, last);
+        return new Health(active, byStatus, failed, overdue, last);
     }
 }

@@ -8,11 +8,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A durable instruction to grant or revoke one permission, retried with backoff until done or given up. */
+/**
+ * A durable instruction to grant or revoke one permission, retried with capped, jittered backoff: a grant until
+ * done or past its give-up horizon, a revocation until done (access that should be gone is never left in place).
+ */
 @Entity
 @Table(name = "grant_jobs")
 public class GrantJob extends PanacheEntityBase {
@@ -98,20 +100,23 @@ public class GrantJob extends PanacheEntityBase {
         this.attempts++;
     }
 
-    /** Counts the attempt; tells whether another one is allowed. */
-    boolean retryLater(String error, int maxAttempts, Duration baseBackoff, Instant now) {
+    /** Counts the attempt and schedules the next one; tells whether another one is allowed. */
+    boolean retryLater(String error, RetryPolicy policy, Instant now) {
         attempts++;
         lastError = error;
-        if (attempts >= maxAttempts) {
+        if (action == Action.GRANT && policy.givenUp(createdAt, now)) {
             status = Status.FAILED;
             finishedAt = now;
             return false;
         }
-        long factor = 1L << Math.min(attempts - 1, 16);
-        nextAttemptAt = now.plus(baseBackoff.multipliedBy(factor));
+        nextAttemptAt = now.plus(policy.delayBefore(attempts + 1));
         status = Status.QUEUED;
         leaseUntil = null;
         return true;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
     }
 
     void failed(String error, Instant now) {

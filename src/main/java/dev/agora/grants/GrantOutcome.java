@@ -15,6 +15,9 @@ public sealed interface GrantOutcome {
     /** A passing problem (throttling, a connection): the job is tried again later. */
     record RetryLater(String reason) implements GrantOutcome {}
 
+    /** Nothing to do any more: the grant was revoked while its job waited or ran; the revoke job rules. */
+    record Superseded() implements GrantOutcome {}
+
     /** It cannot be done as asked; retrying the same will not help. */
     record Failed(String reason) implements GrantOutcome {}
 

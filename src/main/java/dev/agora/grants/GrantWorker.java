@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,8 +59,7 @@ public class GrantWorker {
     private final ChangeJournal journal;
     private final Event<GrantOrderSettled> settled;
     private final Clock clock;
-    private final int maxAttempts;
-    private final Duration backoff;
+    private final RetryPolicy retries;
     private final Duration lease;
     private final String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     private final AtomicBoolean drainWanted = new AtomicBoolean();
@@ -71,19 +69,16 @@ public class GrantWorker {
         return thread;
     });
 
-    GrantWorker(EntityManager entities, GrantEngines engines, DataLocations locations, ChangeJournal journal, Event<GrantOrderSettled> settled,
-            Clock clock, @ConfigProperty(name = "agora.grants.max-attempts", defaultValue = "5") int maxAttempts,
-            @ConfigProperty(name = "agora.grants.backoff", defaultValue = "PT2S") Duration backoff,
-            @ConfigProperty(name = "agora.grants.lease", defaultValue = "PT2M") Duration lease) {
+    GrantWorker(EntityManager entities, GrantEngines engines, DataLocations locations, ChangeJournal journal,
+            Event<GrantOrderSettled> settled, Clock clock, GrantsConfig config) {
         this.entities = entities;
         this.engines = engines;
         this.locations = locations;
         this.journal = journal;
         this.settled = settled;
         this.clock = clock;
-        this.maxAttempts = maxAttempts;
-        this.backoff = backoff;
-        this.lease = lease;
+        this.retries = RetryPolicy.of(config);
+        this.lease = config.lease();
     }
 
     @Scheduled(every = "${agora.grants.worker-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -206,7 +201,7 @@ public class GrantWorker {
 
     private GrantOutcome execute(Claimed job) {
         if (overtakenByRevocation(job.action(), job.grantStatus())) {
-            return null;
+            return new GrantOutcome.Superseded();
         }
         Optional<GrantEngine> engine = engines.named(job.engine()).or(() -> engines.forResource(job.resourceType()));
         if (engine.isEmpty()) {
@@ -274,7 +269,7 @@ public class GrantWorker {
             return;
         }
         GrantRecord grant = entities.find(GrantRecord.class, claimed.grantId(), LockModeType.PESSIMISTIC_WRITE);
-        if (outcome == null || overtakenByRevocation(claimed.action(), grant.status())) {
+        if (outcome instanceof GrantOutcome.Superseded || overtakenByRevocation(claimed.action(), grant.status())) {
             // the access was taken back while this job ran: the revoke job queued with it undoes what was done
             job.superseded(now);
             return;
@@ -291,11 +286,19 @@ public class GrantWorker {
             journal.record(ACTOR, grantAction ? "grants.grant.applied" : "grants.revoke.applied", "grant",
                     grant.id().toString(), GrantJobs.details(grant));
         } else if (outcome instanceof GrantOutcome.RetryLater retry) {
-            if (!job.retryLater(retry.reason(), maxAttempts, backoff, now)) {
-                failed(grant, grantAction, "gave up after " + job.attempts() + " attempts: " + retry.reason());
+            if (!job.retryLater(retry.reason(), retries, now)) {
+                failed(grant, grantAction, "gave up after " + job.attempts() + " attempts over "
+                        + retries.giveUpAfter() + ": " + retry.reason());
             } else {
-                grant.retrying(retry.reason());
+                grant.retrying(grantAction ? retry.reason() : "revocation not done yet: " + retry.reason());
             }
+        } else if (outcome instanceof GrantOutcome.Failed failure && !grantAction) {
+            // a revocation is never given up: access that should be gone must not stay in place
+            job.retryLater(failure.reason(), retries, now);
+            grant.retrying("revocation failed (retrying): " + failure.reason());
+            journal.record(ACTOR, "grants.revoke.failed", "grant", grant.id().toString(),
+                    java.util.Map.of("order", grant.orderId().toString(), "error", failure.reason(),
+                            "attempts", job.attempts()));
         } else if (outcome instanceof GrantOutcome.Failed failure) {
             job.failed(failure.reason(), now);
             failed(grant, grantAction, failure.reason());

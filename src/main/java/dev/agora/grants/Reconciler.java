@@ -1,26 +1,35 @@
 package dev.agora.grants;
 
 import dev.agora.audit.ChangeJournal;
+import dev.agora.platform.Refusal;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Compares, engine by engine, the grants Agora approved with what the engine actually holds on the resources
- * Agora manages. A missing grant is re-applied (through a job, like any grant) and recorded; an extra grant Agora
- * never approved is flagged to administrators, and revoked only when {@code AGORA_REVOKE_UNKNOWN_GRANTS=true}.
+ * Agora manages. A missing grant is re-applied (through a job, like any grant) and recorded; a grant Agora revoked
+ * (or is revoking) whose privilege is still there gets its revocation queued again, whatever the settings; an
+ * extra grant Agora never approved is flagged to administrators, and revoked only when
+ * {@code AGORA_REVOKE_UNKNOWN_GRANTS=true}. One run at a time across all instances (a PostgreSQL advisory lock).
  */
 @ApplicationScoped
 public class Reconciler {
@@ -30,34 +39,45 @@ public class Reconciler {
 
     /** What one run found and did. */
     public record Report(UUID runId, Instant startedAt, Instant finishedAt, int checked, int missing, int healed,
-            int extra, int revoked, List<Finding> findings, List<String> errors) {}
+            int extra, int revoked, int notRevoked, List<Finding> findings, List<String> errors) {}
 
     /** One difference. */
     public record Finding(String engine, Drift.Kind kind, String grantee, String resource, String permission,
             String action) {}
 
+    /** The advisory lock a run holds, so that two instances (or two admins) never reconcile at once. */
+    static final String LOCK = "agora.grants.reconciliation";
+
     private final GrantEngines engines;
     private final ChangeJournal journal;
     private final Event<GrantJobs.Queued> queued;
     private final Clock clock;
+    private final AgroalDataSource agoraDatabase;
     private final boolean revokeUnknown;
 
     Reconciler(GrantEngines engines, ChangeJournal journal, Event<GrantJobs.Queued> queued, Clock clock,
-            @ConfigProperty(name = "agora.grants.revoke-unknown", defaultValue = "false") boolean revokeUnknown) {
+            AgroalDataSource agoraDatabase, GrantsConfig config) {
         this.engines = engines;
         this.journal = journal;
         this.queued = queued;
         this.clock = clock;
-        this.revokeUnknown = revokeUnknown;
+        this.agoraDatabase = agoraDatabase;
+        this.revokeUnknown = config.revokeUnknown();
     }
 
     @Scheduled(every = "${agora.grants.reconcile-interval:15m}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            Report report = reconcile(ACTOR);
-            if (report.missing() > 0 || report.extra() > 0) {
-                LOG.warnf("Reconciliation: %d grants missing (re-applied), %d unknown grants found", report.missing(),
+            Optional<Report> ran = reconcileUnlessRunning(ACTOR);
+            if (ran.isEmpty()) {
+                LOG.debug("Reconciliation skipped: another run is in progress");
+                return;
+            }
+            Report report = ran.get();
+            if (report.missing() > 0 || report.extra() > 0 || report.notRevoked() > 0) {
+                LOG.warnf("Reconciliation: %d grants missing (re-applied), %d revoked grants still in place "
+                        + "(revocation re-queued), %d unknown grants found", report.missing(), report.notRevoked(),
                         report.extra());
             }
         } catch (RuntimeException failed) {
@@ -65,8 +85,40 @@ public class Reconciler {
         }
     }
 
-    /** Runs one reconciliation now. */
+    /** Runs one reconciliation now; refused when one is already running (here or on another instance). */
     public Report reconcile(String actor) {
+        return reconcileUnlessRunning(actor).orElseThrow(() -> Refusal.conflict("A reconciliation is already "
+                + "running (on this or another instance of Agora); its findings appear in grant health when it ends."));
+    }
+
+    /** Runs one reconciliation now, or nothing (empty) when another run holds the lock. */
+    public Optional<Report> reconcileUnlessRunning(String actor) {
+        // a session lock on a connection of its own: released when the run ends, or when the connection dies
+        try (Connection connection = agoraDatabase.getConnection()) {
+            if (!advisoryLock(connection, "pg_try_advisory_lock")) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(run(actor));
+            } finally {
+                advisoryLock(connection, "pg_advisory_unlock");
+            }
+        } catch (SQLException failed) {
+            throw new IllegalStateException("cannot take the reconciliation lock: " + failed.getMessage(), failed);
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT " + function + "(hashtextextended(?, 0))")) {
+            lock.setString(1, LOCK);
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private Report run(String actor) {
         UUID runId = UUID.randomUUID();
         Instant started = clock.instant();
         List<Finding> findings = new ArrayList<>();
@@ -78,6 +130,9 @@ public class Reconciler {
             record Expected(UUID grantId, String grantee, String location, String column) {}
             List<GrantRecord> approved = QuarkusTransaction.requiringNew().call(() ->
                     GrantRecord.<GrantRecord>list("engine = ?1 and status = ?2", engine.name(), GrantStatus.ACTIVE));
+            List<GrantRecord> takenBack = QuarkusTransaction.requiringNew().call(() ->
+                    GrantRecord.<GrantRecord>list("engine = ?1 and status in ?2 and grantee is not null",
+                            engine.name(), List.of(GrantStatus.REVOKING, GrantStatus.REVOKED)));
             Set<String> locations = new HashSet<>(QuarkusTransaction.requiringNew().call(() ->
                     GrantRecord.<GrantRecord>list("engine = ?1", engine.name()).stream()
                             .map(GrantRecord::location).toList()));
@@ -121,10 +176,31 @@ public class Reconciler {
                             resource(want.location(), want.column()), "SELECT", "re-applied"));
                 }
             }
+            Map<String, UUID> revokedKeys = new HashMap<>();
+            for (GrantRecord grant : takenBack) {
+                if (grant.columns().isEmpty()) {
+                    revokedKeys.put(key(grant.grantee(), grant.location(), null), grant.id());
+                } else {
+                    grant.columns().forEach(column ->
+                            revokedKeys.put(key(grant.grantee(), grant.location(), column), grant.id()));
+                }
+            }
+            Set<UUID> toRevokeAgain = new HashSet<>();
             for (ActualGrant grant : actual) {
                 boolean agoraRole = grant.grantee().startsWith("agora_") || managedGrantees.contains(grant.grantee());
-                if (!agoraRole || expectedKeys.contains(key(grant.grantee(), grant.location(), grant.column()))
+                String heldKey = key(grant.grantee(), grant.location(), grant.column());
+                if (expectedKeys.contains(heldKey)
                         || grant.column() != null && expectedKeys.contains(key(grant.grantee(), grant.location(), null))) {
+                    continue;
+                }
+                if (revokedKeys.containsKey(heldKey)) {
+                    // Agora took this access back: the revocation is owed whatever AGORA_REVOKE_UNKNOWN_GRANTS says
+                    toRevokeAgain.add(revokedKeys.get(heldKey));
+                    findings.add(new Finding(engine.name(), Drift.Kind.NOT_REVOKED, grant.grantee(),
+                            resource(grant.location(), grant.column()), grant.permission(), "revocation re-queued"));
+                    continue;
+                }
+                if (!agoraRole) {
                     continue;
                 }
                 String action = "flagged";
@@ -142,6 +218,7 @@ public class Reconciler {
                         resource(grant.location(), grant.column()), grant.permission(), action));
             }
             healed += heal(toHeal);
+            requeueRevocations(toRevokeAgain);
         }
         int finalChecked = checked;
         int finalHealed = healed;
@@ -151,8 +228,9 @@ public class Reconciler {
                 finalHealed, finalRevoked, errors));
         long missing = findings.stream().filter(f -> f.kind() == Drift.Kind.MISSING).count();
         long extra = findings.stream().filter(f -> f.kind() == Drift.Kind.EXTRA).count();
-        return new Report(runId, started, finished, checked, (int) missing, healed, (int) extra, revoked, findings,
-                errors);
+        long notRevoked = findings.stream().filter(f -> f.kind() == Drift.Kind.NOT_REVOKED).count();
+        return new Report(runId, started, finished, checked, (int) missing, healed, (int) extra, revoked,
+                (int) notRevoked, findings, errors);
     }
 
     private int heal(Set<UUID> grantIds) {
@@ -173,6 +251,28 @@ public class Reconciler {
             }
             queued.fire(new GrantJobs.Queued());
             return healing;
+        });
+    }
+
+    /** Queues the revocation of grants whose privilege outlived their revocation, unless one is already waiting. */
+    private void requeueRevocations(Set<UUID> grantIds) {
+        if (grantIds.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = clock.instant();
+            for (UUID id : grantIds) {
+                GrantRecord grant = GrantRecord.findById(id);
+                boolean jobWaiting = GrantJob.count("grantId = ?1 and action = ?2 and status in ?3", id,
+                        GrantJob.Action.REVOKE, List.of(GrantJob.Status.QUEUED, GrantJob.Status.RUNNING)) > 0;
+                if (grant == null || jobWaiting) {
+                    continue;
+                }
+                grant.revoking();
+                new GrantJob(id, GrantJob.Action.REVOKE, now).persist();
+                journal.record(ACTOR, "grants.revoke.requeued", "grant", id.toString(), GrantJobs.details(grant));
+            }
+            queued.fire(new GrantJobs.Queued());
         });
     }
 

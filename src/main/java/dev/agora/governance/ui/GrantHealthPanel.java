@@ -64,6 +64,25 @@ class GrantHealthPanel extends VerticalLayout {
         failed.setAllRowsVisible(true);
         add(failed);
 
+        add(new H4("Revocations overdue"));
+        if (now.overdueRevocations().isEmpty()) {
+            add(new Paragraph("None: every revocation was done in time."));
+        } else {
+            add(new Paragraph("Access that should be gone is still in place; Agora keeps retrying until it is done."));
+            Grid<GrantHealth.OverdueRevocation> overdue = new Grid<>();
+            overdue.addThemeVariants(GridVariant.LUMO_COMPACT);
+            overdue.addColumn(GrantHealth.OverdueRevocation::engine).setHeader("Engine").setAutoWidth(true);
+            overdue.addColumn(GrantHealth.OverdueRevocation::resource).setHeader("Resource").setAutoWidth(true);
+            overdue.addColumn(GrantHealth.OverdueRevocation::grantee).setHeader("Grantee").setAutoWidth(true);
+            overdue.addColumn(r -> WHEN.format(r.revokeQueuedAt())).setHeader("Revoke asked").setAutoWidth(true);
+            overdue.addColumn(GrantHealth.OverdueRevocation::attempts).setHeader("Attempts").setAutoWidth(true);
+            overdue.addColumn(GrantHealth.OverdueRevocation::error).setHeader("Last error").setFlexGrow(3);
+            overdue.setItems(now.overdueRevocations());
+            overdue.setAllRowsVisible(true);
+            overdue.setId("overdue-revocations-grid");
+            add(overdue);
+        }
+
         add(new H4("Last reconciliation"));
         now.lastReconciliation().ifPresentOrElse(run -> {
             add(new Paragraph(WHEN.format(run.startedAt()) + " by " + run.actor() + ": " + run.checked()

@@ -4,11 +4,11 @@ import dev.agora.grants.ActualGrant;
 import dev.agora.grants.GrantEngine;
 import dev.agora.grants.GrantOutcome;
 import dev.agora.grants.GrantSpec;
+import dev.agora.grants.GrantsConfig;
 import dev.agora.grants.PrincipalMapping;
 import dev.agora.grants.Grantee;
 import dev.agora.identity.Directory;
 import dev.agora.platform.AwsClients;
-import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -40,10 +40,9 @@ import software.amazon.awssdk.services.lakeformation.model.TableWithColumnsResou
  * {@code BatchRevokePermissions}): SELECT and DESCRIBE on the table, or SELECT on the named columns, to the
  * consumer team's IAM role or IAM Identity Center group. Per-entry failures are read, throttling is retried
  * later, and {@code ListPermissions} says what is actually granted. Switched on with
- * {@code AGORA_LAKEFORMATION=aws}; credentials and region come from the standard AWS provider chain.
+ * {@code AGORA_LAKEFORMATION=aws} (see {@code GrantEngineProducer}); credentials and region come from the standard AWS provider chain.
  */
 @ApplicationScoped
-@LookupIfProperty(name = "agora.grants.lakeformation", stringValue = "aws")
 public class LakeFormationGrantEngine implements GrantEngine {
 
     private static final Set<String> PASSING = Set.of("ThrottlingException", "InternalServiceException",
@@ -59,9 +58,10 @@ public class LakeFormationGrantEngine implements GrantEngine {
     LakeFormationGrantEngine(AwsClients aws, Directory directory,
             @ConfigProperty(name = "agora.aws.lakeformation.endpoint") Optional<URI> endpoint,
             @ConfigProperty(name = "agora.aws.glue.catalog-id") Optional<String> catalogId,
-            @ConfigProperty(name = "agora.grants.lakeformation.user-principals") Optional<String> userPrincipals) {
+            GrantsConfig config) {
         this(() -> aws.build(LakeFormationClient.builder(), endpoint), directory::awsPrincipalOf,
-                PrincipalMapping.parse(userPrincipals.orElse("")), catalogId);
+                PrincipalMapping.parse("AGORA_LF_USER_PRINCIPALS", config.lakeformationUserPrincipals().orElse("")),
+                catalogId);
     }
 
     /** For a client built elsewhere (a test stub) and principals known in advance. */

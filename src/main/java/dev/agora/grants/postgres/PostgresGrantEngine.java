@@ -4,6 +4,7 @@ import dev.agora.grants.ActualGrant;
 import dev.agora.grants.GrantEngine;
 import dev.agora.grants.GrantOutcome;
 import dev.agora.grants.GrantSpec;
+import dev.agora.grants.GrantsConfig;
 import dev.agora.grants.PrincipalMapping;
 import dev.agora.grants.Grantee;
 import dev.agora.platform.LakeDatabase;
@@ -17,33 +18,33 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Grants on postgres-table ports with real PostgreSQL roles in the lake database. Each consumer principal is a
  * NOLOGIN group role Agora creates on demand ({@code agora_team_marketing_insights}, {@code agora_user_marco});
  * granting gives USAGE on the schema and SELECT on the table (or on the named columns); revoking takes exactly
- * that back. Identifiers are always quoted; nothing a user typed reaches SQL unquoted. A person can be mapped to
- * an existing login role instead ({@code agora.grants.postgres.user-roles}).
+ * that back. Identifiers are always quoted; nothing a user typed reaches SQL unquoted. Which role stands for which
+ * principal is kept by {@link GranteeRoles}, so that no two principals share one. A person can be mapped to an
+ * existing login role instead ({@code AGORA_PG_USER_ROLES}).
  */
 @ApplicationScoped
 public class PostgresGrantEngine implements GrantEngine {
 
-    public static final String TEAM_PREFIX = "agora_team_";
-    public static final String USER_PREFIX = "agora_user_";
+    public static final String TEAM_PREFIX = GranteeRoles.TEAM_PREFIX;
+    public static final String USER_PREFIX = GranteeRoles.USER_PREFIX;
     private static final String ROLE_CLASS = "(" + TEAM_PREFIX + "|" + USER_PREFIX + ")";
 
     private final LakeDatabase lake;
+    private final GranteeRoles roles;
     private final Map<String, String> userRoles;
 
-    PostgresGrantEngine(LakeDatabase lake,
-            @ConfigProperty(name = "agora.grants.postgres.user-roles") Optional<String> userRoles) {
+    PostgresGrantEngine(LakeDatabase lake, GranteeRoles roles, GrantsConfig config) {
         this.lake = lake;
-        this.userRoles = PrincipalMapping.parse(userRoles.orElse(""));
+        this.roles = roles;
+        this.userRoles = PrincipalMapping.parse("AGORA_PG_USER_ROLES", config.postgresUserRoles().orElse(""));
     }
 
     @Override
@@ -61,15 +62,7 @@ public class PostgresGrantEngine implements GrantEngine {
         if (grantee.type().equals("USER") && userRoles.containsKey(grantee.name())) {
             return GranteeResolution.of(userRoles.get(grantee.name()));
         }
-        return GranteeResolution.of(roleName(grantee));
-    }
-
-    /** The group role of a principal: lower case, safe characters only, within PostgreSQL's 63 bytes. */
-    public static String roleName(Grantee grantee) {
-        String prefix = grantee.type().equals("TEAM") ? TEAM_PREFIX : USER_PREFIX;
-        String safe = grantee.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        String name = prefix + safe;
-        return name.length() <= 63 ? name : name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
+        return GranteeResolution.of(roles.roleOf(grantee));
     }
 
     @Override
@@ -145,7 +138,7 @@ public class PostgresGrantEngine implements GrantEngine {
                           CROSS JOIN LATERAL aclexplode(c.relacl) a
                           JOIN pg_roles r ON r.oid = a.grantee
                          WHERE n.nspname = ? AND c.relname = ? AND a.privilege_type = 'SELECT'
-                           AND r.rolname ~ ?""");
+                           AND (r.rolname ~ ? OR r.rolname = ANY (?))""");
                         PreparedStatement columns = connection.prepareStatement("""
                         SELECT r.rolname, att.attname
                           FROM pg_class c
@@ -155,13 +148,15 @@ public class PostgresGrantEngine implements GrantEngine {
                           CROSS JOIN LATERAL aclexplode(att.attacl) a
                           JOIN pg_roles r ON r.oid = a.grantee
                          WHERE n.nspname = ? AND c.relname = ? AND a.privilege_type = 'SELECT'
-                           AND r.rolname ~ ?
+                           AND (r.rolname ~ ? OR r.rolname = ANY (?))
                            AND NOT EXISTS (SELECT 1 FROM aclexplode(c.relacl) t
                                             WHERE t.grantee = a.grantee AND t.privilege_type = 'SELECT')""")) {
                     for (PreparedStatement query : List.of(tables, columns)) {
                         query.setString(1, table.schema());
                         query.setString(2, table.name());
-                        query.setString(3, "^" + ROLE_CLASS + "|" + mappedRolesPattern());
+                        query.setString(3, "^" + ROLE_CLASS);
+                        // mapped login roles by name: never a regex built from configuration
+                        query.setArray(4, connection.createArrayOf("text", mappedRoles()));
                     }
                     try (ResultSet rows = tables.executeQuery()) {
                         while (rows.next()) {
@@ -334,9 +329,8 @@ public class PostgresGrantEngine implements GrantEngine {
         }
     }
 
-    private String mappedRolesPattern() {
-        return userRoles.isEmpty() ? "^$" : "^(" + String.join("|", userRoles.values().stream()
-                .map(Pattern::quote).toList()) + ")$";
+    private String[] mappedRoles() {
+        return userRoles.values().stream().distinct().toArray(String[]::new);
     }
 
     /** Connection trouble and lock conflicts pass; anything else about the statement will not. */

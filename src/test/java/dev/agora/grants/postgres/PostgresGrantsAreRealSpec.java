@@ -119,7 +119,7 @@ class PostgresGrantsAreRealSpec {
         // GRANTs on one table rewrite one access list: unserialised, concurrent ones fail "tuple concurrently updated"
         String run = dev.agora.support.Products.uniqueTag().replace('-', '_');
         List<String> roles = java.util.stream.IntStream.range(0, 24)
-                .mapToObj(i -> PostgresGrantEngine.roleName(new dev.agora.grants.Grantee("USER", run + "_" + i)))
+                .mapToObj(i -> dev.agora.grants.postgres.GranteeRoles.derived(new dev.agora.grants.Grantee("USER", run + "_" + i)))
                 .toList();
         var workers = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
