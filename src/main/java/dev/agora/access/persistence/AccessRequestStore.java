@@ -2,6 +2,7 @@ package dev.agora.access.persistence;
 
 import dev.agora.access.AccessRequest;
 import dev.agora.access.Principal;
+import dev.agora.access.ProductDemand;
 import dev.agora.access.RequestStatus;
 import dev.agora.access.RequestedPort;
 import dev.agora.platform.Refusal;
@@ -137,13 +138,14 @@ public class AccessRequestStore {
     }
 
     /** How many requests each product has had, most requested first. */
-    public List<Object[]> mostRequested(int limit) {
+    public List<ProductDemand> mostRequested(int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entities.createNativeQuery("""
                 SELECT product_slug, product_name, count(*) AS requests FROM access_requests
                  GROUP BY product_slug, product_name ORDER BY requests DESC, product_name LIMIT ?1""")
                 .setParameter(1, limit).getResultList();
-        return rows;
+        return rows.stream().map(row -> new ProductDemand((String) row[0], (String) row[1],
+                ((Number) row[2]).longValue())).toList();
     }
 
     private Optional<UUID> openRequestFor(Principal principal, long portId) {
