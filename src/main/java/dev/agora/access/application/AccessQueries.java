@@ -4,7 +4,6 @@ import dev.agora.access.AccessRequest;
 import dev.agora.access.ApprovalStep;
 import dev.agora.access.ApproverRole;
 import dev.agora.access.Decider;
-import dev.agora.access.Principal;
 import dev.agora.access.ProductDemand;
 import dev.agora.access.RequestStatus;
 import dev.agora.access.persistence.AccessRequestStore;
@@ -63,7 +62,7 @@ public class AccessQueries {
     }
 
     public List<AccessRequestView> submission(UUID submissionId, String viewer) {
-        return store.bySubmission(submissionId).stream().filter(request -> mayRead(request, profile(viewer)))
+        return store.bySubmission(submissionId).stream().filter(request -> AccessPermissions.mayRead(profile(viewer), request).allowed())
                 .map(this::view).toList();
     }
 
@@ -72,8 +71,11 @@ public class AccessQueries {
     }
 
     public boolean mayRevoke(AccessRequestView request, String viewer) {
-        AccountProfile profile = profile(viewer);
-        return profile.isAdmin() || profile.hasRoleIn(request.product().ownerTeam(), TeamRole.OWNER);
+        return AccessPermissions.mayRevoke(profile(viewer), request.product().ownerTeam()).allowed();
+    }
+
+    public boolean mayRetryGrants(AccessRequestView request, String viewer) {
+        return AccessPermissions.mayRetryGrants(profile(viewer), request.product().ownerTeam()).allowed();
     }
 
     /** The products most often requested: for the storefront. */
@@ -91,7 +93,7 @@ public class AccessQueries {
     AccessRequest load(UUID id, String viewer) {
         AccessRequest request = store.find(id)
                 .orElseThrow(() -> Refusal.notFound("There is no access request " + id + "."));
-        if (!mayRead(request, profile(viewer))) {
+        if (!AccessPermissions.mayRead(profile(viewer), request).allowed()) {
             throw Refusal.notFound("There is no access request " + id + ".");
         }
         return request;
@@ -110,7 +112,8 @@ public class AccessQueries {
         AccountProfile profile = profile(username);
         return new Decider(username, profile.memberships().stream()
                 .filter(m -> m.role() == TeamRole.OWNER).map(AccountProfile.Membership::team)
-                .collect(Collectors.toSet()), Set.copyOf(profile.stewardOf()), profile.isAdmin());
+                .collect(Collectors.toSet()), Set.copyOf(profile.stewardOf()), profile.isAdmin(),
+                profile.memberships().stream().map(AccountProfile.Membership::team).collect(Collectors.toSet()));
     }
 
     AccountProfile profile(String username) {
@@ -119,14 +122,6 @@ public class AccessQueries {
         }
         return directory.profile(username)
                 .orElseThrow(() -> Refusal.forbidden("There is no account '" + username + "'."));
-    }
-
-    /** The requester, members of the team it is for, its approvers, and administrators. */
-    private static boolean mayRead(AccessRequest request, AccountProfile viewer) {
-        return viewer.isAdmin() || viewer.username().equals(request.requester())
-                || request.principal().type() == Principal.Type.TEAM && viewer.belongsTo(request.principal().name())
-                || viewer.hasRoleIn(request.product().ownerTeam(), TeamRole.OWNER)
-                || viewer.stewardOf().contains(request.product().domain());
     }
 
     private List<String> eligible(ApprovalStep step, AccessRequest request) {

@@ -7,14 +7,19 @@ import dev.agora.access.ApproverRole;
 import dev.agora.access.Principal;
 import dev.agora.access.RequestStatus;
 import dev.agora.access.RequestedPort;
+import dev.agora.access.ProductRef;
 import dev.agora.access.persistence.AccessRequestStore;
+import dev.agora.access.persistence.PolicyStore;
+import dev.agora.access.policy.AccessPolicy;
 import dev.agora.audit.ChangeJournal;
 import dev.agora.catalog.CatalogService;
 import dev.agora.catalog.ProductDetails;
+import dev.agora.catalog.ProductRoutingChanged;
 import dev.agora.grants.GrantJobs;
 import dev.agora.grants.GrantOrderSettled;
 import dev.agora.grants.GrantTarget;
 import dev.agora.grants.Grantee;
+import dev.agora.identity.AccountDeactivated;
 import dev.agora.identity.Directory;
 import dev.agora.identity.TeamRole;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +43,17 @@ import java.util.Set;
 @ApplicationScoped
 public class AccessReactions {
 
+    /** The actor of what follows a change of the product. */
+    static final String CATALOG_ACTOR = "system:catalog";
+
+    /** The actor of what follows the closing of an account. */
+    static final String DEPROVISIONING_ACTOR = "system:deprovisioning";
+
+    private static final Set<RequestStatus> OPEN = EnumSet.of(RequestStatus.PENDING, RequestStatus.APPROVED,
+            RequestStatus.ACTIVE, RequestStatus.FAILED);
+
     private final AccessRequestStore store;
+    private final PolicyStore policies;
     private final CatalogService catalog;
     private final Directory directory;
     private final GrantJobs grants;
@@ -45,9 +61,10 @@ public class AccessReactions {
     private final Notifications notifications;
     private final Clock clock;
 
-    AccessReactions(AccessRequestStore store, CatalogService catalog, Directory directory, GrantJobs grants,
-            ChangeJournal journal, Notifications notifications, Clock clock) {
+    AccessReactions(AccessRequestStore store, PolicyStore policies, CatalogService catalog, Directory directory,
+            GrantJobs grants, ChangeJournal journal, Notifications notifications, Clock clock) {
         this.store = store;
+        this.policies = policies;
         this.catalog = catalog;
         this.directory = directory;
         this.grants = grants;
@@ -86,6 +103,43 @@ public class AccessReactions {
                     store.update(request);
                     apply(request, events);
                 });
+    }
+
+    /**
+     * The product changed team or is classified stricter: in the same transaction, its open requests follow
+     * (pending ones wait for the new approvers, access ends no later than the new policy allows).
+     */
+    void onProductRoutingChanged(@Observes ProductRoutingChanged changed) {
+        ProductRef routed = new ProductRef(changed.productId(), changed.slug(), changed.name(), changed.routedBy(),
+                changed.domain(), changed.ownerTeam());
+        AccessPolicy policy = policies.policyFor(changed.routedBy());
+        for (AccessRequest request : store.ofProduct(changed.productId(), OPEN)) {
+            List<AccessEvent> events = request.follow(routed, policy, CATALOG_ACTOR, clock.instant());
+            store.update(request);
+            apply(request, events);
+        }
+    }
+
+    /**
+     * An account was disabled: in the same transaction, every access for that person is revoked and every request
+     * they made (or that was made for them) and nobody decided yet is withdrawn.
+     */
+    void onAccountDeactivated(@Observes AccountDeactivated deactivated) {
+        String reason = "the account of " + deactivated.username() + " was disabled by " + deactivated.actor();
+        for (AccessRequest request : store.ofPerson(deactivated.username(), OPEN)) {
+            boolean forThePerson = request.principal().type() == Principal.Type.USER
+                    && request.principal().name().equals(deactivated.username());
+            List<AccessEvent> events;
+            if (request.status() == RequestStatus.PENDING) {
+                events = request.withdraw(DEPROVISIONING_ACTOR, reason, clock.instant());
+            } else if (forThePerson) {
+                events = request.revoke(DEPROVISIONING_ACTOR, reason, clock.instant());
+            } else {
+                continue; // access they asked for a team stays the team's
+            }
+            store.update(request);
+            apply(request, events);
+        }
     }
 
     /** Reminds approvers of requests pending for longer than the given time; once a day per request. */
@@ -158,6 +212,13 @@ public class AccessReactions {
                     Notifications.Kind.DECISION, request.id(), "Your extension of " + product
                             + (event.kind() == AccessEvent.Kind.EXTENDED ? " is approved" : " is rejected: "
                             + event.comment()));
+            case REROUTED -> notifications.tell(approversOf(request), event.actor(), Notifications.Kind.NEW_REQUEST,
+                    request.id(), who(request) + " asks for access to " + product + ", now waiting for you: "
+                            + event.comment());
+            case SHORTENED -> notifications.tell(List.of(request.requester()), event.actor(),
+                    Notifications.Kind.EXPIRING, request.id(), "Your access to " + product + " now ends on "
+                            + request.expiresAt().map(e -> e.toString().substring(0, 10)).orElse("?") + ": "
+                            + event.comment());
             default -> {
                 // STEP_APPROVED, CANCELLED, EXTENSION_STEP_APPROVED: the audit trail says it all
             }

@@ -14,10 +14,10 @@ import dev.agora.access.policy.AccessPolicy;
 import dev.agora.access.policy.SubmissionFacts;
 import dev.agora.access.policy.SubmissionRule;
 import dev.agora.catalog.CatalogService;
+import dev.agora.catalog.Classification;
 import dev.agora.catalog.ColumnSchema;
 import dev.agora.catalog.ProductDetails;
 import dev.agora.identity.AccountProfile;
-import dev.agora.identity.TeamRole;
 import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -119,7 +119,8 @@ public class AccessRequests {
         ProductDetails product = catalog.find(request.product(), actor)
                 .orElseThrow(() -> Refusal.invalid(fieldPrefix + "product", "there is no data product '"
                         + request.product() + "'"));
-        AccessPolicy policy = policies.policyFor(product.classification());
+        Classification routedBy = catalog.routingClassification(product.id());
+        AccessPolicy policy = policies.policyFor(routedBy);
         Principal principal = request.principal() == null ? Principal.user(actor) : request.principal();
         Permission permission = request.permission() == null ? Permission.READ : request.permission();
         int days = request.durationDays() == null ? Math.min(30, policy.maxDurationDays()) : request.durationDays();
@@ -154,10 +155,11 @@ public class AccessRequests {
                 .filter(port -> requested.containsKey(port.name()))
                 .map(port -> new RequestedPort(port.id(), port.name(), List.copyOf(requested.get(port.name()))))
                 .toList();
-        ProductRef ref = new ProductRef(product.id(), product.slug(), product.name(), product.classification(),
-                product.domain(), product.ownerTeam());
+        ProductRef ref = new ProductRef(product.id(), product.slug(), product.name(), routedBy, product.domain(),
+                product.ownerTeam());
         AccessRequest.Submitted submitted = AccessRequest.submit(UUID.randomUUID(), submissionId, ref, ports,
-                principal, actor, permission, request.justification(), days, policy, clock.instant());
+                principal, actor, facts.requesterTeams(), permission, request.justification(), days, policy,
+                clock.instant());
         store.add(submitted.request());
         reactions.apply(submitted.request(), submitted.events());
         return submitted.request();
@@ -210,18 +212,14 @@ public class AccessRequests {
     @Transactional
     public AccessRequestView revoke(UUID id, String actor, String reason) {
         AccessRequest request = queries.load(id, actor);
-        AccountProfile profile = queries.profile(actor);
-        if (!profile.isAdmin() && !profile.hasRoleIn(request.product().ownerTeam(), TeamRole.OWNER)) {
-            throw Refusal.forbidden("Only owners of team " + request.product().ownerTeam()
-                    + " and administrators can revoke this access.");
-        }
+        AccessPermissions.mayRevoke(queries.profile(actor), request.product().ownerTeam()).orRefuse();
         return save(request, request.revoke(actor, reason, clock.instant()));
     }
 
     @Transactional
     public AccessRequestView extend(UUID id, String actor, int days, String reason) {
         AccessRequest request = queries.load(id, actor);
-        AccessPolicy policy = policies.policyFor(request.product().classification());
+        AccessPolicy policy = policies.policyFor(catalog.routingClassification(request.product().id()));
         return save(request, request.requestExtension(actor, days, reason, policy, clock.instant()));
     }
 
@@ -229,11 +227,7 @@ public class AccessRequests {
     @Transactional
     public AccessRequestView retryGrants(UUID id, String actor) {
         AccessRequest request = queries.load(id, actor);
-        AccountProfile profile = queries.profile(actor);
-        if (!profile.isAdmin() && !profile.hasRoleIn(request.product().ownerTeam(), TeamRole.OWNER)) {
-            throw Refusal.forbidden("Only owners of team " + request.product().ownerTeam()
-                    + " and administrators can retry its grants.");
-        }
+        AccessPermissions.mayRetryGrants(queries.profile(actor), request.product().ownerTeam()).orRefuse();
         return save(request, request.retryGrant(actor, clock.instant()));
     }
 

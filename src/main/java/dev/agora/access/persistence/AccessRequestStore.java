@@ -111,6 +111,17 @@ public class AccessRequestStore {
         return rows("ownerTeam in ?1 and status in ?2 order by createdAt desc", teams, statuses);
     }
 
+    /** The product's requests in these states, oldest first: those that follow the product when it changes. */
+    public List<AccessRequest> ofProduct(long productId, Set<RequestStatus> statuses) {
+        return rows("productId = ?1 and status in ?2 order by createdAt", productId, statuses);
+    }
+
+    /** Requests in these states that a person made or whose access is for that person. */
+    public List<AccessRequest> ofPerson(String username, Set<RequestStatus> statuses) {
+        return rows("(requester = ?1 or (principalType = ?2 and principalName = ?1)) and status in ?3 "
+                + "order by createdAt", username, Principal.Type.USER, statuses);
+    }
+
     public List<AccessRequest> withStatus(Set<RequestStatus> statuses, int limit) {
         return AccessRequestRow.<AccessRequestRow>find("status in ?1 order by createdAt desc", statuses)
                 .page(0, limit).list().stream().map(AccessRequestRow::toRequest).toList();

@@ -120,13 +120,13 @@ class RequestPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
             extend.setId("extend");
             actions.add(extend);
         }
+        if (queries.mayRetryGrants(request, username) && request.status() == RequestStatus.FAILED) {
+            Button retry = new Button("Retry grants", click -> act(() -> requests.retryGrants(request.id(),
+                    username), "The grants are being applied again."));
+            retry.setId("retry-grants");
+            actions.add(retry);
+        }
         if (queries.mayRevoke(request, username)) {
-            if (request.status() == RequestStatus.FAILED) {
-                Button retry = new Button("Retry grants", click -> act(() -> requests.retryGrants(request.id(),
-                        username), "The grants are being applied again."));
-                retry.setId("retry-grants");
-                actions.add(retry);
-            }
             if (request.status() == RequestStatus.ACTIVE || request.status() == RequestStatus.APPROVED
                     || request.status() == RequestStatus.FAILED) {
                 Button revoke = new Button("Revoke access", click -> reasonDialog("Revoke this access", "Revoke",
