@@ -242,13 +242,7 @@ public final class AccessRequest {
         maxDurationDays = policy.maxDurationDays();
         List<AccessEvent> events = new ArrayList<>();
         if (status == RequestStatus.PENDING) {
-            List<ApprovalStep> next = new ArrayList<>();
-            for (ApprovalStep step : routing(policy, routed, principal)) {
-                next.add(steps.stream().filter(old -> !old.isPending()
-                                && old.decision() == ApprovalStep.Decision.APPROVED && old.role() == step.role()
-                                && old.scope().equals(step.scope()))
-                        .findFirst().orElse(step));
-            }
+            List<ApprovalStep> next = rerouted(steps, policy, routed);
             boolean changed = !next.equals(steps);
             if (changed) {
                 steps.clear();
@@ -268,6 +262,14 @@ public final class AccessRequest {
                         "every step of the new policy is approved", now));
             }
         }
+        for (int i = 0; i < extensions.size(); i++) {
+            Extension extension = extensions.get(i);
+            if (extension.isPending()) {
+                extensions.set(i, new Extension(extension.durationDays(), extension.reason(), extension.requestedBy(),
+                        extension.requestedAt(), rerouted(extension.steps(), policy, routed), extension.outcome(),
+                        null));
+            }
+        }
         if (durationDays > maxDurationDays) {
             durationDays = maxDurationDays;
         }
@@ -280,6 +282,18 @@ public final class AccessRequest {
                     Map.of("expiresAt", expiresAt.toString(), "previousExpiresAt", was.toString())));
         }
         return events;
+    }
+
+    /** The steps of the policy for the product as it is now, keeping the approvals given for steps that remain. */
+    private List<ApprovalStep> rerouted(List<ApprovalStep> before, AccessPolicy policy, ProductRef routed) {
+        List<ApprovalStep> next = new ArrayList<>();
+        for (ApprovalStep step : routing(policy, routed, principal)) {
+            next.add(before.stream().filter(old -> !old.isPending()
+                            && old.decision() == ApprovalStep.Decision.APPROVED && old.role() == step.role()
+                            && old.scope().equals(step.scope()))
+                    .findFirst().orElse(step));
+        }
+        return next;
     }
 
     private static String describe(ProductRef product) {

@@ -384,8 +384,7 @@ public class CatalogService {
     }
 
     private static boolean visibleTo(DataProduct product, AccountProfile viewer) {
-        return product.status() != ProductStatus.DRAFT || viewer.isAdmin()
-                || viewer.belongsTo(product.ownerTeam().slug());
+        return ProductPermissions.maySee(viewer, product.status(), product.ownerTeam().slug()).allowed();
     }
 
     private AccountProfile profile(String username) {

@@ -13,6 +13,12 @@ public final class ProductPermissions {
     private ProductPermissions() {
     }
 
+    /** Everyone sees published and deprecated products; drafts only the owner team and administrators. */
+    public static Decision maySee(AccountProfile viewer, ProductStatus status, String ownerTeam) {
+        return status != ProductStatus.DRAFT || viewer.isAdmin() || viewer.belongsTo(ownerTeam) ? Decision.allow()
+                : Decision.deny("Drafts are seen by team '" + ownerTeam + "' and administrators only.");
+    }
+
     /** Members of the owner team and administrators change a product. */
     public static Decision mayChange(AccountProfile viewer, String ownerTeam, String slug) {
         return viewer.isAdmin() || viewer.belongsTo(ownerTeam) ? Decision.allow()

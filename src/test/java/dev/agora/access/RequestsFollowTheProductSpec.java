@@ -97,6 +97,18 @@ class RequestsFollowTheProductSpec {
         }
 
         @Test
+        void a_pending_extension_waits_for_the_new_owners() {
+            AccessRequest request = Requests.active();
+            request.requestExtension("marco", 10, "The campaign runs longer", policy(Classification.INTERNAL), NOW);
+
+            request.follow(now(Classification.INTERNAL, "finance-ops"), policy(Classification.INTERNAL),
+                    "system:catalog", NOW);
+
+            assertThat(request.awaits(OLIVIA)).isFalse();
+            assertThat(request.awaits(NORA)).isTrue();
+        }
+
+        @Test
         void an_approval_by_an_old_owner_does_not_count_for_the_new_team() {
             AccessRequest request = Requests.pending(Classification.CONFIDENTIAL);
             request.approve(OLIVIA, null, null, NOW);
