@@ -24,7 +24,11 @@ public record AccessEvent(Kind kind, UUID requestId, String actor, RequestStatus
         EXTENSION_REQUESTED("extension-requested"),
         EXTENSION_STEP_APPROVED("extension-step-approved"),
         EXTENDED("extended"),
-        EXTENSION_REJECTED("extension-rejected");
+        EXTENSION_REJECTED("extension-rejected"),
+        /** The product's owner team or strictest classification changed: the request waits for other people. */
+        REROUTED("rerouted"),
+        /** A stricter classification allows shorter access: it now ends sooner. */
+        SHORTENED("shortened");
 
         private final String name;
 

@@ -1,6 +1,8 @@
 package dev.agora.access;
 
 import dev.agora.access.policy.AccessPolicy;
+import dev.agora.access.policy.Independence;
+import dev.agora.access.policy.Verdict;
 import dev.agora.platform.Refusal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,13 +28,13 @@ public final class AccessRequest {
 
     private final UUID id;
     private final UUID submissionId;
-    private final ProductRef product;
+    private ProductRef product;
     private final List<RequestedPort> ports;
     private final Principal principal;
     private final String requester;
     private final Permission permission;
     private final String justification;
-    private final int maxDurationDays;
+    private int maxDurationDays;
     private final Instant createdAt;
     private int durationDays;
     private RequestStatus status;
@@ -83,18 +86,23 @@ public final class AccessRequest {
 
     /**
      * Submits a request, routed by the policy of the product's classification: an owner of the owner team, and
-     * a steward of the product's domain where the policy says so. PUBLIC data may be approved on submission.
+     * a steward of the product's domain where the policy says so. PUBLIC data may be approved on submission,
+     * unless a member of the owner team serves themselves ({@link Independence#mayApproveAutomatically}).
+     *
+     * @param requesterTeams the teams the requester belongs to
      */
     public static Submitted submit(UUID id, UUID submissionId, ProductRef product, List<RequestedPort> ports,
-            Principal principal, String requester, Permission permission, String justification, int durationDays,
-            AccessPolicy policy, Instant now) {
-        List<ApprovalStep> steps = routing(policy, product);
+            Principal principal, String requester, Set<String> requesterTeams, Permission permission,
+            String justification, int durationDays, AccessPolicy policy, Instant now) {
+        List<ApprovalStep> steps = routing(policy, product, principal);
         AccessRequest request = new AccessRequest(new State(id, submissionId, product, ports, principal, requester,
                 permission, justification.strip(), durationDays, policy.maxDurationDays(), RequestStatus.PENDING,
                 steps, List.of(), List.of(), now, null, null, null, null, 0));
         List<AccessEvent> events = new ArrayList<>();
         events.add(request.moveTo(RequestStatus.PENDING, AccessEvent.Kind.SUBMITTED, requester, justification, now));
-        if (policy.autoApprove()) {
+        if (policy.autoApprove()
+                && Independence.mayApproveAutomatically(requester, requesterTeams, principal, product.ownerTeam())
+                        .allowed()) {
             request.steps.replaceAll(step -> step.decided(ApprovalStep.Decision.APPROVED, POLICY_ACTOR,
                     "approved by the policy for " + product.classification() + " data", now));
             events.add(request.moveTo(RequestStatus.APPROVED, AccessEvent.Kind.APPROVED, POLICY_ACTOR,
@@ -103,8 +111,12 @@ public final class AccessRequest {
         return new Submitted(request, events);
     }
 
-    static List<ApprovalStep> routing(AccessPolicy policy, ProductRef product) {
+    /** The steps of the policy; when the owners are all party to the request, the domain's stewards decide. */
+    static List<ApprovalStep> routing(AccessPolicy policy, ProductRef product, Principal principal) {
+        boolean ownersAreParty = Independence.ownersArePartyTo(principal, product.ownerTeam());
         return policy.approvers().stream()
+                .map(role -> ownersAreParty ? ApproverRole.STEWARD : role)
+                .distinct()
                 .map(role -> ApprovalStep.pending(role, role == ApproverRole.OWNER ? product.ownerTeam()
                         : product.domain()))
                 .toList();
@@ -204,6 +216,90 @@ public final class AccessRequest {
         return List.of(moveTo(RequestStatus.REVOKED, AccessEvent.Kind.REVOKED, actor, reason, now));
     }
 
+    /** The system withdraws a request nobody decided yet (its requester's account was closed, for instance). */
+    public List<AccessEvent> withdraw(String actor, String reason, Instant now) {
+        requireStatus("withdraw", RequestStatus.PENDING);
+        requireReason(reason);
+        endedAt = now;
+        return List.of(moveTo(RequestStatus.CANCELLED, AccessEvent.Kind.CANCELLED, actor, reason, now));
+    }
+
+    // --- following the product ------------------------------------------------------------------------------
+
+    /**
+     * The product changed owner team, domain or the classification requests are routed by. A pending request
+     * takes the steps of the new policy (approvals given stay where their step still exists); access ends no
+     * later than the new maximum allows from now. An ended request only records where the product is now.
+     *
+     * @param routed the product as it is now, with the classification requests are routed by
+     */
+    public List<AccessEvent> follow(ProductRef routed, AccessPolicy policy, String actor, Instant now) {
+        ProductRef before = product;
+        product = routed;
+        if (status.isFinal()) {
+            return List.of();
+        }
+        maxDurationDays = policy.maxDurationDays();
+        List<AccessEvent> events = new ArrayList<>();
+        if (status == RequestStatus.PENDING) {
+            List<ApprovalStep> next = rerouted(steps, policy, routed);
+            boolean changed = !next.equals(steps);
+            if (changed) {
+                steps.clear();
+                steps.addAll(next);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("classification", routed.classification().name());
+                details.put("ownerTeam", routed.ownerTeam());
+                details.put("previousClassification", before.classification().name());
+                details.put("previousOwnerTeam", before.ownerTeam());
+                details.put("awaiting", steps.stream().filter(ApprovalStep::isPending).map(ApprovalStep::describe)
+                        .toList());
+                events.add(new AccessEvent(AccessEvent.Kind.REROUTED, id, actor, status, status,
+                        "the product changed: " + describe(before) + " → " + describe(routed), details));
+            }
+            if (steps.stream().noneMatch(ApprovalStep::isPending)) {
+                events.add(moveTo(RequestStatus.APPROVED, AccessEvent.Kind.APPROVED, actor,
+                        "every step of the new policy is approved", now));
+            }
+        }
+        for (int i = 0; i < extensions.size(); i++) {
+            Extension extension = extensions.get(i);
+            if (extension.isPending()) {
+                extensions.set(i, new Extension(extension.durationDays(), extension.reason(), extension.requestedBy(),
+                        extension.requestedAt(), rerouted(extension.steps(), policy, routed), extension.outcome(),
+                        null));
+            }
+        }
+        if (durationDays > maxDurationDays) {
+            durationDays = maxDurationDays;
+        }
+        Instant latest = now.plus(Duration.ofDays(maxDurationDays));
+        if (expiresAt != null && expiresAt.isAfter(latest)) {
+            Instant was = expiresAt;
+            expiresAt = latest;
+            events.add(new AccessEvent(AccessEvent.Kind.SHORTENED, id, actor, status, status,
+                    routed.classification() + " data allows at most " + maxDurationDays + " days",
+                    Map.of("expiresAt", expiresAt.toString(), "previousExpiresAt", was.toString())));
+        }
+        return events;
+    }
+
+    /** The steps of the policy for the product as it is now, keeping the approvals given for steps that remain. */
+    private List<ApprovalStep> rerouted(List<ApprovalStep> before, AccessPolicy policy, ProductRef routed) {
+        List<ApprovalStep> next = new ArrayList<>();
+        for (ApprovalStep step : routing(policy, routed, principal)) {
+            next.add(before.stream().filter(old -> !old.isPending()
+                            && old.decision() == ApprovalStep.Decision.APPROVED && old.role() == step.role()
+                            && old.scope().equals(step.scope()))
+                    .findFirst().orElse(step));
+        }
+        return next;
+    }
+
+    private static String describe(ProductRef product) {
+        return product.classification() + " of team " + product.ownerTeam();
+    }
+
     // --- extensions -----------------------------------------------------------------------------------------
 
     /** The requester asks to keep the access longer; it stays active while the approvers decide. */
@@ -220,7 +316,7 @@ public final class AccessRequest {
                     + product.classification() + " data");
         }
         requireReason(reason);
-        extensions.add(new Extension(days, reason.strip(), actor, now, routing(policy, product),
+        extensions.add(new Extension(days, reason.strip(), actor, now, routing(policy, product, principal),
                 Extension.Outcome.PENDING, null));
         return List.of(new AccessEvent(AccessEvent.Kind.EXTENSION_REQUESTED, id, actor, status, status, reason,
                 Map.of("durationDays", days)));
@@ -288,7 +384,7 @@ public final class AccessRequest {
 
     /** Whether this person may decide something on this request now. */
     public boolean awaits(Decider decider) {
-        return !decider.username().equals(requester)
+        return independent(decider).allowed()
                 && awaiting().stream().anyMatch(step -> decider.holds(step.role(), step.scope()));
     }
 
@@ -362,8 +458,9 @@ public final class AccessRequest {
     }
 
     private int stepFor(Decider decider, List<ApprovalStep> candidates) {
-        if (decider.username().equals(requester)) {
-            throw Refusal.forbidden("Nobody approves their own request, owners included.");
+        Verdict independent = independent(decider);
+        if (!independent.allowed()) {
+            throw Refusal.forbidden(independent.reason());
         }
         for (int i = 0; i < candidates.size(); i++) {
             ApprovalStep step = candidates.get(i);
@@ -380,6 +477,10 @@ public final class AccessRequest {
                 : Refusal.forbidden("This request is not routed to you: it needs "
                         + candidates.stream().filter(ApprovalStep::isPending).map(ApprovalStep::describe)
                         .reduce((a, b) -> a + " and " + b).orElse("no one") + ".");
+    }
+
+    private Verdict independent(Decider decider) {
+        return Independence.mayApprove(decider.username(), decider.memberOf(), requester, principal);
     }
 
     private void requireStatus(String action, RequestStatus... allowed) {

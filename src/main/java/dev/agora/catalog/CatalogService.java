@@ -11,6 +11,7 @@ import dev.agora.identity.Slug;
 import dev.agora.identity.SystemActor;
 import dev.agora.identity.Team;
 import dev.agora.identity.TeamRole;
+import dev.agora.platform.Decision;
 import dev.agora.platform.Refusal;
 import dev.agora.platform.Refusal.FieldProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +39,20 @@ public class CatalogService {
     private final SchemaHarvesters harvesters;
     private final ChangeJournal journal;
     private final Event<CatalogChanged> changed;
+    private final Event<ProductRoutingChanged> routingChanged;
+    private final ClassificationHistory history;
     private final Clock clock;
 
     CatalogService(Directory directory, DataLocations locations, SchemaHarvesters harvesters, ChangeJournal journal,
-            Event<CatalogChanged> changed, Clock clock) {
+            Event<CatalogChanged> changed, Event<ProductRoutingChanged> routingChanged, ClassificationHistory history,
+            Clock clock) {
         this.directory = directory;
         this.locations = locations;
         this.harvesters = harvesters;
         this.journal = journal;
         this.changed = changed;
+        this.routingChanged = routingChanged;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -60,6 +67,7 @@ public class CatalogService {
                 actor, clock.instant());
         product.persist();
         recordChange(actor, "created", product);
+        history.record(product.id(), product.classification(), actor, clock.instant());
         return details(product);
     }
 
@@ -83,8 +91,11 @@ public class CatalogService {
             throw Refusal.invalid("slug", "cannot change: consumers and access requests refer to it");
         }
         Checked checked = check(draft, actor);
-        product.revise(checked.content(), checked.domain(), checked.team(), clock.instant());
+        Routing before = routing(product);
+        product.revise(classified(product, checked.content(), actor), checked.domain(), checked.team(),
+                clock.instant());
         recordChange(actor, "revised", product);
+        follow(product, before, actor);
         return details(product);
     }
 
@@ -102,12 +113,15 @@ public class CatalogService {
             String actor) {
         DataProduct product = changeable(idOrSlug, actor);
         SemanticVersion next = SemanticVersion.parse("version", version);
+        Routing before = routing(product);
         if (draft != null) {
             Checked checked = check(draft, actor);
-            product.revise(checked.content(), checked.domain(), checked.team(), clock.instant());
+            product.revise(classified(product, checked.content(), actor), checked.domain(), checked.team(),
+                    clock.instant());
         }
         product.addVersion(next, changelog, actor, clock.instant());
         recordChange(actor, "version-added", product);
+        follow(product, before, actor);
         return details(product);
     }
 
@@ -128,8 +142,72 @@ public class CatalogService {
 
     /** Whether the viewer may change the product: members of its owner team and administrators. */
     public boolean mayChange(ProductDetails product, String viewer) {
-        AccountProfile profile = profile(viewer);
-        return profile.isAdmin() || profile.belongsTo(product.ownerTeam());
+        return ProductPermissions.mayChange(profile(viewer), product.ownerTeam(), product.slug()).allowed();
+    }
+
+    /** Whether the viewer may agree to the product's proposed lower classification. */
+    public Decision mayDecideClassificationProposal(ProductDetails product, String viewer) {
+        return ProductPermissions.mayDecideClassificationProposal(profile(viewer), product.ownerTeam(),
+                product.domain());
+    }
+
+    /** Whether the viewer may turn down (or, as an owner, withdraw) the product's proposed classification. */
+    public Decision mayWithdrawClassificationProposal(ProductDetails product, String viewer) {
+        return ProductPermissions.mayWithdrawClassificationProposal(profile(viewer), product.ownerTeam(),
+                product.domain());
+    }
+
+    // --- classification ---------------------------------------------------------------------------------------
+
+    /** A steward of the domain (or an administrator) agrees: the proposed lower classification applies. */
+    @Transactional
+    public ProductDetails agreeToClassificationProposal(String idOrSlug, String actor) {
+        AccountProfile profile = profile(actor);
+        DataProduct product = visible(idOrSlug, profile);
+        ClassificationProposal proposal = product.classificationProposal().orElseThrow(() -> Refusal.conflict(
+                "No lower classification of '" + product.slug() + "' waits for a decision."));
+        ProductPermissions.mayDecideClassificationProposal(profile, product.ownerTeam().slug(),
+                product.domain().slug()).orRefuse();
+        Routing before = routing(product);
+        Classification was = product.classification();
+        product.applyProposedClassification(clock.instant());
+        journal.record(actor, "catalog.product.classification-proposal-approved", "data-product", product.slug(),
+                Map.of("from", was.name(), "to", proposal.classification().name(), "proposedBy",
+                        proposal.proposedBy()));
+        recordChange(actor, "revised", product);
+        follow(product, before, actor);
+        return details(product);
+    }
+
+    /** A steward or an administrator turns the proposal down, or an owner of the team withdraws it. */
+    @Transactional
+    public ProductDetails rejectClassificationProposal(String idOrSlug, String reason, String actor) {
+        AccountProfile profile = profile(actor);
+        DataProduct product = visible(idOrSlug, profile);
+        ClassificationProposal proposal = product.classificationProposal().orElseThrow(() -> Refusal.conflict(
+                "No lower classification of '" + product.slug() + "' waits for a decision."));
+        ProductPermissions.mayWithdrawClassificationProposal(profile, product.ownerTeam().slug(),
+                product.domain().slug()).orRefuse();
+        product.dropClassificationProposal();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("classification", product.classification().name());
+        details.put("proposed", proposal.classification().name());
+        details.put("proposedBy", proposal.proposedBy());
+        if (reason != null && !reason.isBlank()) {
+            details.put("reason", reason.strip());
+        }
+        journal.record(actor, "catalog.product.classification-proposal-rejected", "data-product", product.slug(),
+                details);
+        recordChange(actor, "revised", product);
+        return details(product);
+    }
+
+    /** The classification requests for the product are routed by: the strictest it had within the memory. */
+    @Transactional
+    public Classification routingClassification(long productId) {
+        DataProduct product = DataProduct.<DataProduct>findByIdOptional(productId)
+                .orElseThrow(() -> Refusal.notFound("There is no data product " + productId + "."));
+        return history.strictest(productId, product.classification(), clock.instant());
     }
 
     /** The newest published products. */
@@ -237,11 +315,7 @@ public class CatalogService {
     }
 
     private void mayChangeProductsOf(String teamSlug, String actor) {
-        AccountProfile profile = profile(actor);
-        if (!profile.isAdmin() && !profile.belongsTo(teamSlug)) {
-            throw Refusal.forbidden("Only members of team '" + teamSlug + "' (and administrators) can "
-                    + "publish and change its data products.");
-        }
+        ProductPermissions.mayPublishFor(profile(actor), teamSlug).orRefuse();
     }
 
     private List<PortContent> harvestedPorts(ProductDraft draft, List<FieldProblem> problems) {
@@ -272,13 +346,64 @@ public class CatalogService {
 
     private DataProduct changeable(String idOrSlug, String actor) {
         AccountProfile profile = profile(actor);
-        DataProduct product = lookUp(idOrSlug).filter(p -> visibleTo(p, profile))
-                .orElseThrow(() -> Refusal.notFound("There is no data product '" + idOrSlug + "'."));
-        if (!profile.isAdmin() && !profile.belongsTo(product.ownerTeam().slug())) {
-            throw Refusal.forbidden("Only members of team '" + product.ownerTeam().slug()
-                    + "' (and administrators) can change '" + product.slug() + "'.");
-        }
+        DataProduct product = visible(idOrSlug, profile);
+        ProductPermissions.mayChange(profile, product.ownerTeam().slug(), product.slug()).orRefuse();
         return product;
+    }
+
+    private static DataProduct visible(String idOrSlug, AccountProfile profile) {
+        return lookUp(idOrSlug).filter(p -> visibleTo(p, profile))
+                .orElseThrow(() -> Refusal.notFound("There is no data product '" + idOrSlug + "'."));
+    }
+
+    /** What access requests to the product are routed by. */
+    private record Routing(String ownerTeam, String domain, Classification routedBy) {}
+
+    private Routing routing(DataProduct product) {
+        return new Routing(product.ownerTeam().slug(), product.domain().slug(),
+                history.strictest(product.id(), product.classification(), clock.instant()));
+    }
+
+    /**
+     * The content to store: a higher (or the same) classification as asked; a lower one as asked only from a
+     * steward of the domain or an administrator, as a proposal from an owner of the team, refused otherwise.
+     */
+    private ProductContent classified(DataProduct product, ProductContent asked, String actor) {
+        Classification current = product.classification();
+        Classification wanted = asked.classification();
+        if (wanted == null || wanted.compareTo(current) >= 0) {
+            if (wanted != null && wanted != current) {
+                product.dropClassificationProposal();
+            }
+            return asked;
+        }
+        AccountProfile profile = profile(actor);
+        String domain = product.domain().slug();
+        if (ProductPermissions.mayLowerClassification(profile, product.ownerTeam().slug(), domain).allowed()) {
+            product.dropClassificationProposal();
+            return asked;
+        }
+        Decision propose = ProductPermissions.mayProposeLowerClassification(profile, product.ownerTeam().slug(),
+                domain);
+        propose.orRefuse();
+        Instant now = clock.instant();
+        product.proposeClassification(wanted, actor, now);
+        journal.record(actor, "catalog.product.classification-proposed", "data-product", product.slug(),
+                Map.of("classification", current.name(), "proposed", wanted.name()));
+        return new ProductContent(asked.name(), asked.description(), asked.tags(), current, asked.contact(),
+                asked.freshness(), asked.ports());
+    }
+
+    /** Records the classification in the history and tells whoever routes by it what changed. */
+    private void follow(DataProduct product, Routing before, String actor) {
+        Instant now = clock.instant();
+        history.record(product.id(), product.classification(), actor, now);
+        Routing after = routing(product);
+        if (!after.equals(before)) {
+            routingChanged.fire(new ProductRoutingChanged(product.id(), product.slug(), product.name(),
+                    after.domain(), after.ownerTeam(), after.routedBy(), before.ownerTeam(), before.routedBy(),
+                    actor));
+        }
     }
 
     private static Optional<DataProduct> lookUp(String idOrSlug) {
@@ -295,8 +420,7 @@ public class CatalogService {
     }
 
     private static boolean visibleTo(DataProduct product, AccountProfile viewer) {
-        return product.status() != ProductStatus.DRAFT || viewer.isAdmin()
-                || viewer.belongsTo(product.ownerTeam().slug());
+        return ProductPermissions.maySee(viewer, product.status(), product.ownerTeam().slug()).allowed();
     }
 
     private AccountProfile profile(String username) {

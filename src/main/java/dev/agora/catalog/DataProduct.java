@@ -84,6 +84,16 @@ public class DataProduct extends PanacheEntityBase {
     @Column(name = "deprecation_note")
     private String deprecationNote;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "proposed_classification")
+    private Classification proposedClassification;
+
+    @Column(name = "proposed_by")
+    private String proposedBy;
+
+    @Column(name = "proposed_at")
+    private Instant proposedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -206,6 +216,31 @@ public class DataProduct extends PanacheEntityBase {
         this.status = ProductStatus.DEPRECATED;
         this.deprecationNote = note.strip();
         this.updatedAt = now;
+    }
+
+    /** A lower classification waits for a steward; the product keeps its own meanwhile. */
+    void proposeClassification(Classification lower, String actor, Instant now) {
+        proposedClassification = lower;
+        proposedBy = actor;
+        proposedAt = now;
+    }
+
+    /** Applies the proposed classification (a steward agreed). */
+    void applyProposedClassification(Instant now) {
+        classification = proposedClassification;
+        dropClassificationProposal();
+        updatedAt = now;
+    }
+
+    void dropClassificationProposal() {
+        proposedClassification = null;
+        proposedBy = null;
+        proposedAt = null;
+    }
+
+    public Optional<ClassificationProposal> classificationProposal() {
+        return proposedClassification == null ? Optional.empty()
+                : Optional.of(new ClassificationProposal(proposedClassification, proposedBy, proposedAt));
     }
 
     public ProductContent content() {

@@ -8,7 +8,8 @@ public record ProductDetails(Long id, String slug, String name, String domain, S
         String ownerTeamName, List<String> owners, String description, String descriptionHtml, List<String> tags,
         Classification classification, ProductStatus status, String version, String contact, String freshness,
         String deprecationNote, List<Port> outputPorts, List<VersionEntry> versions, Instant createdAt,
-        Instant updatedAt, Instant publishedAt, String createdBy, long rowVersion, Readiness readiness) {
+        Instant updatedAt, Instant publishedAt, String createdBy, long rowVersion, Readiness readiness,
+        ClassificationProposal classificationProposal) {
 
     /** An output port with its schema. */
     public record Port(Long id, String name, PortType type, String location, List<ColumnSchema> columns) {}
@@ -34,7 +35,8 @@ public record ProductDetails(Long id, String slug, String name, String domain, S
                         .map(v -> new VersionEntry(v.version(), v.changelog(), v.createdAt(), v.createdBy()))
                         .toList(),
                 product.createdAt(), product.updatedAt(), product.publishedAt().orElse(null), product.createdBy(),
-                product.rowVersion(), new Readiness(readiness.ready(), readiness.items()));
+                product.rowVersion(), new Readiness(readiness.ready(), readiness.items()),
+                product.classificationProposal().orElse(null));
     }
 
     public boolean isDraft() {

@@ -31,7 +31,7 @@ final class Requests {
     static AccessRequest.Submitted submitted(Classification classification, String requester) {
         return AccessRequest.submit(UUID.randomUUID(), UUID.randomUUID(), product(classification),
                 List.of(new RequestedPort(10, "orders", List.of())), Principal.team("marketing-insights"), requester,
-                Permission.READ, "Campaign attribution for Q3", 30, AccessPolicy.defaultFor(classification), NOW);
+                Set.of("marketing-insights"), Permission.READ, "Campaign attribution for Q3", 30, AccessPolicy.defaultFor(classification), NOW);
     }
 
     static AccessRequest pending(Classification classification) {

@@ -5,6 +5,7 @@ import dev.agora.access.Permission;
 import dev.agora.access.Principal;
 import dev.agora.access.RequestStatus;
 import dev.agora.access.application.AccessRequestView;
+import dev.agora.access.application.AccessQueries;
 import dev.agora.access.application.AccessRequests;
 import dev.agora.identity.Roles;
 import dev.agora.platform.Refusal;
@@ -80,10 +81,12 @@ public class AccessRequestResource {
     public record BulkApproval(List<UUID> ids, String comment) {}
 
     private final AccessRequests requests;
+    private final AccessQueries queries;
     private final SecurityIdentity identity;
 
-    AccessRequestResource(AccessRequests requests, SecurityIdentity identity) {
+    AccessRequestResource(AccessRequests requests, AccessQueries queries, SecurityIdentity identity) {
         this.requests = requests;
+        this.queries = queries;
         this.identity = identity;
     }
 
@@ -115,8 +118,8 @@ public class AccessRequestResource {
             @QueryParam("status") List<String> status) {
         Set<RequestStatus> statuses = statuses(status);
         return switch (view) {
-            case "mine" -> requests.mine(actor(), statuses);
-            case "inbox" -> requests.inbox(actor(), statuses);
+            case "mine" -> queries.mine(actor(), statuses);
+            case "inbox" -> queries.inbox(actor(), statuses);
             default -> throw Refusal.invalid("view", "must be mine or inbox");
         };
     }
@@ -125,14 +128,14 @@ public class AccessRequestResource {
     @Path("/submissions/{submissionId}")
     @Operation(summary = "The requests of one submission (a basket)")
     public List<AccessRequestView> submission(@PathParam("submissionId") String submissionId) {
-        return requests.submission(uuid(submissionId), actor());
+        return queries.submission(uuid(submissionId), actor());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One request with its steps, history and grants")
     public AccessRequestView get(@PathParam("id") String id) {
-        return requests.find(uuid(id), actor());
+        return queries.find(uuid(id), actor());
     }
 
     @POST

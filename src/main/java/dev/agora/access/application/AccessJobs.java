@@ -14,14 +14,16 @@ public class AccessJobs {
     private static final Logger LOG = Logger.getLogger(AccessJobs.class);
 
     private final AccessRequests requests;
+    private final AccessReactions reactions;
     private final Clock clock;
     private final Duration reminderAfter;
     private final Duration expiryWarning;
 
-    AccessJobs(AccessRequests requests, Clock clock,
+    AccessJobs(AccessRequests requests, AccessReactions reactions, Clock clock,
             @ConfigProperty(name = "agora.access.reminder-after", defaultValue = "P2D") Duration reminderAfter,
             @ConfigProperty(name = "agora.access.expiry-warning", defaultValue = "P3D") Duration expiryWarning) {
         this.requests = requests;
+        this.reactions = reactions;
         this.clock = clock;
         this.reminderAfter = reminderAfter;
         this.expiryWarning = expiryWarning;
@@ -42,7 +44,7 @@ public class AccessJobs {
     @Scheduled(every = "${agora.access.notify-check:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1m")
     void notifyPeople() {
-        requests.remind(clock.instant(), reminderAfter);
-        requests.warnOfExpiry(clock.instant(), expiryWarning);
+        reactions.remind(clock.instant(), reminderAfter);
+        reactions.warnOfExpiry(clock.instant(), expiryWarning);
     }
 }

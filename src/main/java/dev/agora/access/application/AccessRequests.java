@@ -2,8 +2,6 @@ package dev.agora.access.application;
 
 import dev.agora.access.AccessEvent;
 import dev.agora.access.AccessRequest;
-import dev.agora.access.ApprovalStep;
-import dev.agora.access.ApproverRole;
 import dev.agora.access.Decider;
 import dev.agora.access.Permission;
 import dev.agora.access.Principal;
@@ -15,26 +13,17 @@ import dev.agora.access.persistence.PolicyStore;
 import dev.agora.access.policy.AccessPolicy;
 import dev.agora.access.policy.SubmissionFacts;
 import dev.agora.access.policy.SubmissionRule;
-import dev.agora.audit.ChangeJournal;
 import dev.agora.catalog.CatalogService;
+import dev.agora.catalog.Classification;
 import dev.agora.catalog.ColumnSchema;
 import dev.agora.catalog.ProductDetails;
-import dev.agora.grants.GrantJobs;
-import dev.agora.grants.GrantOrderSettled;
-import dev.agora.grants.GrantTarget;
-import dev.agora.grants.Grantee;
 import dev.agora.identity.AccountProfile;
-import dev.agora.identity.Directory;
-import dev.agora.identity.SystemActor;
-import dev.agora.identity.TeamRole;
 import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,9 +33,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The use cases of access requests: consumers request (alone or in a basket), approvers decide, requesters
- * cancel and extend, owners revoke; grants are ordered when a request is approved and taken back when it ends.
- * Every transition is audited and published in the same transaction as the change.
+ * The commands on access requests: consumers request (alone or in a basket), approvers decide, requesters
+ * cancel and extend, owners revoke, the clock expires. Each loads the aggregate, lets it decide, stores it and
+ * hands the events to {@link AccessReactions} in the same transaction. Reading is {@link AccessQueries}.
  */
 @ApplicationScoped
 public class AccessRequests {
@@ -67,26 +56,20 @@ public class AccessRequests {
     /** What a bulk decision did with each request. */
     public record BulkOutcome(UUID id, boolean done, String problem) {}
 
-    private static final Set<RequestStatus> ALL = EnumSet.allOf(RequestStatus.class);
-
     private final AccessRequestStore store;
     private final PolicyStore policies;
     private final CatalogService catalog;
-    private final Directory directory;
-    private final GrantJobs grants;
-    private final ChangeJournal journal;
-    private final Notifications notifications;
+    private final AccessQueries queries;
+    private final AccessReactions reactions;
     private final Clock clock;
 
-    AccessRequests(AccessRequestStore store, PolicyStore policies, CatalogService catalog, Directory directory,
-            GrantJobs grants, ChangeJournal journal, Notifications notifications, Clock clock) {
+    AccessRequests(AccessRequestStore store, PolicyStore policies, CatalogService catalog, AccessQueries queries,
+            AccessReactions reactions, Clock clock) {
         this.store = store;
         this.policies = policies;
         this.catalog = catalog;
-        this.directory = directory;
-        this.grants = grants;
-        this.journal = journal;
-        this.notifications = notifications;
+        this.queries = queries;
+        this.reactions = reactions;
         this.clock = clock;
     }
 
@@ -95,7 +78,7 @@ public class AccessRequests {
     @Transactional
     public AccessRequestView submit(NewRequest request, String actor) {
         AccessRequest submitted = submitOne(UUID.randomUUID(), request, actor, "");
-        return view(submitted);
+        return queries.view(submitted);
     }
 
     /** Submits a basket: every product must pass, or nothing is submitted and every problem is named. */
@@ -125,18 +108,19 @@ public class AccessRequests {
             throw Refusal.invalid("The basket cannot be submitted: " + problems.stream()
                     .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")) + ".", problems);
         }
-        return new Submission(submissionId, submitted.stream().map(this::view).toList());
+        return new Submission(submissionId, submitted.stream().map(queries::view).toList());
     }
 
     private AccessRequest submitOne(UUID submissionId, NewRequest request, String actor, String fieldPrefix) {
-        AccountProfile requester = profile(actor);
+        AccountProfile requester = queries.profile(actor);
         if (request.product() == null || request.product().isBlank()) {
             throw Refusal.invalid(fieldPrefix + "product", "must name a data product (id or slug)");
         }
         ProductDetails product = catalog.find(request.product(), actor)
                 .orElseThrow(() -> Refusal.invalid(fieldPrefix + "product", "there is no data product '"
                         + request.product() + "'"));
-        AccessPolicy policy = policies.policyFor(product.classification());
+        Classification routedBy = catalog.routingClassification(product.id());
+        AccessPolicy policy = policies.policyFor(routedBy);
         Principal principal = request.principal() == null ? Principal.user(actor) : request.principal();
         Permission permission = request.permission() == null ? Permission.READ : request.permission();
         int days = request.durationDays() == null ? Math.min(30, policy.maxDurationDays()) : request.durationDays();
@@ -171,12 +155,13 @@ public class AccessRequests {
                 .filter(port -> requested.containsKey(port.name()))
                 .map(port -> new RequestedPort(port.id(), port.name(), List.copyOf(requested.get(port.name()))))
                 .toList();
-        ProductRef ref = new ProductRef(product.id(), product.slug(), product.name(), product.classification(),
-                product.domain(), product.ownerTeam());
+        ProductRef ref = new ProductRef(product.id(), product.slug(), product.name(), routedBy, product.domain(),
+                product.ownerTeam());
         AccessRequest.Submitted submitted = AccessRequest.submit(UUID.randomUUID(), submissionId, ref, ports,
-                principal, actor, permission, request.justification(), days, policy, clock.instant());
+                principal, actor, facts.requesterTeams(), permission, request.justification(), days, policy,
+                clock.instant());
         store.add(submitted.request());
-        apply(submitted.request(), submitted.events());
+        reactions.apply(submitted.request(), submitted.events());
         return submitted.request();
     }
 
@@ -185,8 +170,8 @@ public class AccessRequests {
     /** Approves the request (or its pending extension) for the step the approver holds. */
     @Transactional
     public AccessRequestView approve(UUID id, String actor, Integer shortenTo, String comment) {
-        AccessRequest request = load(id, actor);
-        Decider decider = decider(actor);
+        AccessRequest request = queries.load(id, actor);
+        Decider decider = queries.decider(actor);
         List<AccessEvent> events = request.status() == RequestStatus.ACTIVE && request.pendingExtension().isPresent()
                 ? request.approveExtension(decider, comment, clock.instant())
                 : request.approve(decider, shortenTo, comment, clock.instant());
@@ -195,8 +180,8 @@ public class AccessRequests {
 
     @Transactional
     public AccessRequestView reject(UUID id, String actor, String reason) {
-        AccessRequest request = load(id, actor);
-        Decider decider = decider(actor);
+        AccessRequest request = queries.load(id, actor);
+        Decider decider = queries.decider(actor);
         List<AccessEvent> events = request.status() == RequestStatus.ACTIVE && request.pendingExtension().isPresent()
                 ? request.rejectExtension(decider, reason, clock.instant())
                 : request.reject(decider, reason, clock.instant());
@@ -219,55 +204,34 @@ public class AccessRequests {
 
     @Transactional
     public AccessRequestView cancel(UUID id, String actor) {
-        AccessRequest request = load(id, actor);
+        AccessRequest request = queries.load(id, actor);
         return save(request, request.cancel(actor, clock.instant()));
     }
 
     /** Takes access back before its time: owners of the product's team and administrators. */
     @Transactional
     public AccessRequestView revoke(UUID id, String actor, String reason) {
-        AccessRequest request = load(id, actor);
-        AccountProfile profile = profile(actor);
-        if (!profile.isAdmin() && !profile.hasRoleIn(request.product().ownerTeam(), TeamRole.OWNER)) {
-            throw Refusal.forbidden("Only owners of team " + request.product().ownerTeam()
-                    + " and administrators can revoke this access.");
-        }
+        AccessRequest request = queries.load(id, actor);
+        AccessPermissions.mayRevoke(queries.profile(actor), request.product().ownerTeam()).orRefuse();
         return save(request, request.revoke(actor, reason, clock.instant()));
     }
 
     @Transactional
     public AccessRequestView extend(UUID id, String actor, int days, String reason) {
-        AccessRequest request = load(id, actor);
-        AccessPolicy policy = policies.policyFor(request.product().classification());
+        AccessRequest request = queries.load(id, actor);
+        AccessPolicy policy = policies.policyFor(catalog.routingClassification(request.product().id()));
         return save(request, request.requestExtension(actor, days, reason, policy, clock.instant()));
     }
 
     /** Applies failed grants again: owners of the product's team and administrators. */
     @Transactional
     public AccessRequestView retryGrants(UUID id, String actor) {
-        AccessRequest request = load(id, actor);
-        AccountProfile profile = profile(actor);
-        if (!profile.isAdmin() && !profile.hasRoleIn(request.product().ownerTeam(), TeamRole.OWNER)) {
-            throw Refusal.forbidden("Only owners of team " + request.product().ownerTeam()
-                    + " and administrators can retry its grants.");
-        }
+        AccessRequest request = queries.load(id, actor);
+        AccessPermissions.mayRetryGrants(queries.profile(actor), request.product().ownerTeam()).orRefuse();
         return save(request, request.retryGrant(actor, clock.instant()));
     }
 
-    // --- the grants' answer and the clock ---------------------------------------------------------------------
-
-    /** The grants of an approved request are settled: in the same transaction, the request follows. */
-    void onGrantsSettled(@Observes GrantOrderSettled settled) {
-        store.find(settled.orderId())
-                .filter(request -> request.status() == RequestStatus.APPROVED || request.status() == RequestStatus.FAILED)
-                .ifPresent(request -> {
-                    List<AccessEvent> events = settled.applied()
-                            ? request.grantApplied("system:grants", clock.instant())
-                            : request.grantFailed("system:grants", String.join("; ", settled.errors()), clock.instant());
-                    store.update(request);
-                    apply(request, events);
-                });
-    }
+    // --- the clock ------------------------------------------------------------------------------------------
 
     /** Ends access whose time is up; safe on several instances at once (each request is locked by one). */
     @Transactional
@@ -277,236 +241,15 @@ public class AccessRequests {
             AccessRequest request = store.find(id).orElseThrow();
             List<AccessEvent> events = request.expire("system:expiry", now);
             store.update(request);
-            apply(request, events);
+            reactions.apply(request, events);
             expired++;
         }
         return expired;
     }
 
-    /** Reminds approvers of requests pending for longer than the given time; once a day per request. */
-    @Transactional
-    public int remind(Instant now, java.time.Duration pendingFor) {
-        int reminded = 0;
-        String day = now.toString().substring(0, 10);
-        for (AccessRequest request : store.pendingSince(now.minus(pendingFor))) {
-            if (notifications.tellOnce("reminder:" + request.id() + ":" + day, approversOf(request),
-                    Notifications.Kind.REMINDER, request.id(), "Still waiting for your decision: " + who(request)
-                            + " asked for access to " + request.product().name() + " on "
-                            + request.state().createdAt().toString().substring(0, 10))) {
-                reminded++;
-            }
-        }
-        return reminded;
-    }
-
-    /** Warns requesters of access that ends within the given time; once per end date. */
-    @Transactional
-    public int warnOfExpiry(Instant now, java.time.Duration within) {
-        int warned = 0;
-        for (AccessRequest request : store.activeEndingBefore(now.plus(within))) {
-            Instant end = request.expiresAt().orElseThrow();
-            if (end.isAfter(now) && notifications.tellOnce("expiring:" + request.id() + ":" + end,
-                    List.of(request.requester()), Notifications.Kind.EXPIRING, request.id(),
-                    "Your access to " + request.product().name() + " ends on " + end.toString().substring(0, 10)
-                            + "; ask for an extension if you still need it")) {
-                warned++;
-            }
-        }
-        return warned;
-    }
-
-    // --- reading --------------------------------------------------------------------------------------------
-
-    public AccessRequestView find(UUID id, String viewer) {
-        return view(load(id, viewer));
-    }
-
-    /** The requests the viewer made, or made for their teams. */
-    public List<AccessRequestView> mine(String viewer, Set<RequestStatus> statuses) {
-        AccountProfile profile = profile(viewer);
-        return store.mine(viewer, profile.memberships().stream().map(AccountProfile.Membership::team).toList(),
-                statuses == null || statuses.isEmpty() ? ALL : statuses).stream().map(this::view).toList();
-    }
-
-    /** The requests waiting for the viewer's decision. */
-    public List<AccessRequestView> inbox(String viewer, Set<RequestStatus> statuses) {
-        Decider decider = decider(viewer);
-        return store.awaiting(decider.ownerOf(), decider.stewardOf(), viewer).stream()
-                .filter(request -> request.awaits(decider))
-                .filter(request -> statuses == null || statuses.isEmpty() || statuses.contains(request.status()))
-                .map(this::view).toList();
-    }
-
-    public List<AccessRequestView> submission(UUID submissionId, String viewer) {
-        return store.bySubmission(submissionId).stream().filter(request -> mayRead(request, profile(viewer)))
-                .map(this::view).toList();
-    }
-
-    public boolean awaitsDecisionBy(AccessRequestView request, String viewer) {
-        return store.find(request.id()).map(r -> r.awaits(decider(viewer))).orElse(false);
-    }
-
-    public boolean mayRevoke(AccessRequestView request, String viewer) {
-        AccountProfile profile = profile(viewer);
-        return profile.isAdmin() || profile.hasRoleIn(request.product().ownerTeam(), TeamRole.OWNER);
-    }
-
-    /** The products most often requested: for the storefront. */
-    public List<Object[]> mostRequested(int limit) {
-        return store.mostRequested(limit);
-    }
-
-    public AccessPolicy policyFor(dev.agora.catalog.Classification classification) {
-        return policies.policyFor(classification);
-    }
-
-    // --- internals ------------------------------------------------------------------------------------------
-
-    private AccessRequest load(UUID id, String viewer) {
-        AccessRequest request = store.find(id)
-                .orElseThrow(() -> Refusal.notFound("There is no access request " + id + "."));
-        if (!mayRead(request, profile(viewer))) {
-            throw Refusal.notFound("There is no access request " + id + ".");
-        }
-        return request;
-    }
-
-    /** The requester, members of the team it is for, its approvers, and administrators. */
-    private boolean mayRead(AccessRequest request, AccountProfile viewer) {
-        return viewer.isAdmin() || viewer.username().equals(request.requester())
-                || request.principal().type() == Principal.Type.TEAM && viewer.belongsTo(request.principal().name())
-                || viewer.hasRoleIn(request.product().ownerTeam(), TeamRole.OWNER)
-                || viewer.stewardOf().contains(request.product().domain());
-    }
-
     private AccessRequestView save(AccessRequest request, List<AccessEvent> events) {
         store.update(request);
-        apply(request, events);
-        return view(request);
-    }
-
-    /** Records each event, orders or withdraws grants, and tells the people concerned. */
-    private void apply(AccessRequest request, List<AccessEvent> events) {
-        for (AccessEvent event : events) {
-            Map<String, Object> details = new LinkedHashMap<>(event.details());
-            details.put("product", request.product().slug());
-            details.put("status", request.status().name());
-            if (event.comment() != null) {
-                details.put("comment", event.comment());
-            }
-            if (event.from() != event.to()) {
-                details.put("from", event.from() == null ? "" : event.from().name());
-                details.put("to", event.to() == null ? "" : event.to().name());
-            }
-            journal.record(event.actor(), "access.request." + event.kind().eventName(), "access-request",
-                    request.id().toString(), details);
-            react(request, event);
-        }
-    }
-
-    private void react(AccessRequest request, AccessEvent event) {
-        String product = request.product().name();
-        switch (event.kind()) {
-            case SUBMITTED -> notifications.tell(approversOf(request), event.actor(), Notifications.Kind.NEW_REQUEST,
-                    request.id(), who(request) + " asks for access to " + product);
-            case APPROVED -> {
-                grants.grant(request.id(), targets(request), event.actor());
-                notifications.tell(List.of(request.requester()), event.actor(), Notifications.Kind.DECISION,
-                        request.id(), "Your request for " + product + " is approved; the access is being set up");
-            }
-            case REJECTED -> notifications.tell(List.of(request.requester()), event.actor(),
-                    Notifications.Kind.DECISION, request.id(), "Your request for " + product + " is rejected: "
-                            + event.comment());
-            case ACTIVATED -> notifications.tell(List.of(request.requester()), event.actor(),
-                    Notifications.Kind.ACCESS_ACTIVE, request.id(), "Your access to " + product + " is active until "
-                            + request.expiresAt().map(e -> e.toString().substring(0, 10)).orElse("?"));
-            case GRANT_FAILED -> {
-                List<String> told = new ArrayList<>(directory.membersWithRole(request.product().ownerTeam(),
-                        TeamRole.OWNER));
-                told.add(request.requester());
-                notifications.tell(told, event.actor(), Notifications.Kind.GRANT_FAILED, request.id(),
-                        "Access to " + product + " for " + request.principal() + " could not be granted: "
-                                + event.comment());
-            }
-            case GRANT_RETRIED -> grants.retry(request.id(), event.actor());
-            case EXPIRED, REVOKED -> {
-                grants.revoke(request.id(), event.actor());
-                notifications.tell(List.of(request.requester()), event.actor(), Notifications.Kind.ENDED,
-                        request.id(), "Your access to " + product + (event.kind() == AccessEvent.Kind.EXPIRED
-                                ? " has expired" : " was revoked: " + event.comment()));
-            }
-            case EXTENSION_REQUESTED -> notifications.tell(approversOf(request), event.actor(),
-                    Notifications.Kind.EXTENSION, request.id(), who(request) + " asks to extend access to " + product
-                            + " by " + event.details().get("durationDays") + " days");
-            case EXTENDED, EXTENSION_REJECTED -> notifications.tell(List.of(request.requester()), event.actor(),
-                    Notifications.Kind.DECISION, request.id(), "Your extension of " + product
-                            + (event.kind() == AccessEvent.Kind.EXTENDED ? " is approved" : " is rejected: "
-                            + event.comment()));
-            default -> {
-                // STEP_APPROVED, CANCELLED, EXTENSION_STEP_APPROVED: the audit trail says it all
-            }
-        }
-    }
-
-    /** One grant per requested port, for the request's principal. */
-    private List<GrantTarget> targets(AccessRequest request) {
-        ProductDetails product = catalog.find(Long.toString(request.product().id()), "system:access")
-                .orElseThrow(() -> new IllegalStateException("product " + request.product().slug() + " is gone"));
-        Grantee grantee = request.principal().type() == Principal.Type.TEAM
-                ? Grantee.team(request.principal().name()) : Grantee.user(request.principal().name());
-        List<GrantTarget> targets = new ArrayList<>();
-        for (RequestedPort port : request.ports()) {
-            product.outputPorts().stream().filter(p -> p.id() == port.portId()).findFirst().ifPresent(p ->
-                    targets.add(new GrantTarget(p.type().wireName(), p.location(), port.columns(), grantee,
-                            Set.of(request.state().permission().name()), product.ownerTeam())));
-        }
-        return targets;
-    }
-
-    /** The people who may decide what the request waits for now. */
-    private List<String> approversOf(AccessRequest request) {
-        Set<String> approvers = new LinkedHashSet<>();
-        for (ApprovalStep step : request.awaiting()) {
-            approvers.addAll(step.role() == ApproverRole.OWNER
-                    ? directory.membersWithRole(step.scope(), TeamRole.OWNER)
-                    : directory.stewardsOf(step.scope()));
-        }
-        approvers.remove(request.requester());
-        return List.copyOf(approvers);
-    }
-
-    private static String who(AccessRequest request) {
-        return request.principal().type() == Principal.Type.TEAM
-                ? request.requester() + " (for team " + request.principal().name() + ")" : request.requester();
-    }
-
-    private AccessRequestView view(AccessRequest request) {
-        List<AccessRequestView.Step> steps = request.steps().stream()
-                .map(step -> new AccessRequestView.Step(step.role().name(), step.scope(),
-                        step.isPending() ? eligible(step, request) : List.of(), step.decision(), step.decidedBy(),
-                        step.comment(), step.decidedAt()))
-                .toList();
-        return AccessRequestView.of(request, steps, grants.of(request.id()));
-    }
-
-    private List<String> eligible(ApprovalStep step, AccessRequest request) {
-        List<String> people = step.role() == ApproverRole.OWNER
-                ? directory.membersWithRole(step.scope(), TeamRole.OWNER) : directory.stewardsOf(step.scope());
-        return people.stream().filter(person -> !person.equals(request.requester())).toList();
-    }
-
-    private Decider decider(String username) {
-        AccountProfile profile = profile(username);
-        return new Decider(username, profile.memberships().stream()
-                .filter(m -> m.role() == TeamRole.OWNER).map(AccountProfile.Membership::team)
-                .collect(Collectors.toSet()), Set.copyOf(profile.stewardOf()), profile.isAdmin());
-    }
-
-    private AccountProfile profile(String username) {
-        if (SystemActor.is(username)) {
-            return SystemActor.profile(username);
-        }
-        return directory.profile(username)
-                .orElseThrow(() -> Refusal.forbidden("There is no account '" + username + "'."));
+        reactions.apply(request, events);
+        return queries.view(request);
     }
 }

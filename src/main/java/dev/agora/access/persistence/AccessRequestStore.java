@@ -2,6 +2,7 @@ package dev.agora.access.persistence;
 
 import dev.agora.access.AccessRequest;
 import dev.agora.access.Principal;
+import dev.agora.access.ProductDemand;
 import dev.agora.access.RequestStatus;
 import dev.agora.access.RequestedPort;
 import dev.agora.platform.Refusal;
@@ -110,6 +111,17 @@ public class AccessRequestStore {
         return rows("ownerTeam in ?1 and status in ?2 order by createdAt desc", teams, statuses);
     }
 
+    /** The product's requests in these states, oldest first: those that follow the product when it changes. */
+    public List<AccessRequest> ofProduct(long productId, Set<RequestStatus> statuses) {
+        return rows("productId = ?1 and status in ?2 order by createdAt", productId, statuses);
+    }
+
+    /** Requests in these states that a person made or whose access is for that person. */
+    public List<AccessRequest> ofPerson(String username, Set<RequestStatus> statuses) {
+        return rows("(requester = ?1 or (principalType = ?2 and principalName = ?1)) and status in ?3 "
+                + "order by createdAt", username, Principal.Type.USER, statuses);
+    }
+
     public List<AccessRequest> withStatus(Set<RequestStatus> statuses, int limit) {
         return AccessRequestRow.<AccessRequestRow>find("status in ?1 order by createdAt desc", statuses)
                 .page(0, limit).list().stream().map(AccessRequestRow::toRequest).toList();
@@ -137,13 +149,14 @@ public class AccessRequestStore {
     }
 
     /** How many requests each product has had, most requested first. */
-    public List<Object[]> mostRequested(int limit) {
+    public List<ProductDemand> mostRequested(int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entities.createNativeQuery("""
                 SELECT product_slug, product_name, count(*) AS requests FROM access_requests
                  GROUP BY product_slug, product_name ORDER BY requests DESC, product_name LIMIT ?1""")
                 .setParameter(1, limit).getResultList();
-        return rows;
+        return rows.stream().map(row -> new ProductDemand((String) row[0], (String) row[1],
+                ((Number) row[2]).longValue())).toList();
     }
 
     private Optional<UUID> openRequestFor(Principal principal, long portId) {

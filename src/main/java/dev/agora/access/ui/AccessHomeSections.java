@@ -12,6 +12,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import dev.agora.access.ProductDemand;
+import dev.agora.access.application.AccessQueries;
 import dev.agora.access.application.AccessRequestView;
 import dev.agora.access.application.AccessRequests;
 import dev.agora.catalog.ui.CatalogNavigation;
@@ -31,9 +33,11 @@ final class AccessHomeSections {
     static class Inbox implements HomeSection {
 
         private final AccessRequests requests;
+        private final AccessQueries queries;
 
-        Inbox(AccessRequests requests) {
+        Inbox(AccessRequests requests, AccessQueries queries) {
             this.requests = requests;
+            this.queries = queries;
         }
 
         @Override
@@ -43,7 +47,7 @@ final class AccessHomeSections {
 
         @Override
         public Optional<Component> render(String username) {
-            List<AccessRequestView> waiting = requests.inbox(username, null);
+            List<AccessRequestView> waiting = queries.inbox(username, null);
             if (waiting.isEmpty()) {
                 return Optional.empty();
             }
@@ -110,10 +114,10 @@ final class AccessHomeSections {
     @ApplicationScoped
     static class MostRequested implements HomeSection {
 
-        private final AccessRequests requests;
+        private final AccessQueries queries;
 
-        MostRequested(AccessRequests requests) {
-            this.requests = requests;
+        MostRequested(AccessQueries queries) {
+            this.queries = queries;
         }
 
         @Override
@@ -123,7 +127,7 @@ final class AccessHomeSections {
 
         @Override
         public Optional<Component> render(String username) {
-            List<Object[]> top = requests.mostRequested(5);
+            List<ProductDemand> top = queries.mostRequested(5);
             if (top.isEmpty()) {
                 return Optional.empty();
             }
@@ -131,9 +135,9 @@ final class AccessHomeSections {
             section.addClassNames("card", "most-requested");
             section.setId("most-requested");
             section.add(new H3("Most requested"));
-            for (Object[] row : top) {
-                Div line = new Div(CatalogNavigation.linkToProduct((String) row[1], (String) row[0]),
-                        new Span(" · " + row[2] + (((Number) row[2]).longValue() == 1 ? " request" : " requests")));
+            for (ProductDemand row : top) {
+                Div line = new Div(CatalogNavigation.linkToProduct(row.name(), row.slug()),
+                        new Span(" · " + row.requests() + (row.requests() == 1 ? " request" : " requests")));
                 section.add(line);
             }
             return Optional.of(section);

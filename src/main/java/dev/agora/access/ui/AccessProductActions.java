@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import dev.agora.access.application.AccessQueries;
 import dev.agora.access.application.AccessRequests;
 import dev.agora.catalog.ProductDetails;
 import dev.agora.catalog.ProductStatus;
@@ -19,10 +20,12 @@ import java.util.List;
 class AccessProductActions implements ProductPageExtension {
 
     private final AccessRequests requests;
+    private final AccessQueries queries;
     private final Directory directory;
 
-    AccessProductActions(AccessRequests requests, Directory directory) {
+    AccessProductActions(AccessRequests requests, AccessQueries queries, Directory directory) {
         this.requests = requests;
+        this.queries = queries;
         this.directory = directory;
     }
 
@@ -34,7 +37,7 @@ class AccessProductActions implements ProductPageExtension {
         Button request = new Button("Request access", VaadinIcon.KEY.create(), click -> {
             List<String> teams = directory.profile(viewer).map(AccountProfile::memberships).orElse(List.of())
                     .stream().map(AccountProfile.Membership::team).toList();
-            new RequestAccessDialog(product, teams, requests.policyFor(product.classification()), requests, viewer)
+            new RequestAccessDialog(product, teams, queries.policyFor(product.classification()), requests, viewer)
                     .open();
         });
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.access.application.AccessRequestView;
+import dev.agora.access.application.AccessQueries;
 import dev.agora.access.application.AccessRequests;
 import dev.agora.catalog.Classification;
 import dev.agora.ui.EmptyState;
@@ -31,6 +32,7 @@ class ApprovalsView extends VerticalLayout {
     private static final String ANY = "Any classification";
 
     private final AccessRequests requests;
+    private final AccessQueries queries;
     private final String username;
     private final Grid<AccessRequestView> grid = RequestGrid.create(true);
     private final Select<String> classification = new Select<>();
@@ -38,8 +40,9 @@ class ApprovalsView extends VerticalLayout {
     private final EmptyState empty = new EmptyState("Nothing waits for your decision",
             "Requests for the data products of the teams you own, or the domains you steward, appear here.");
 
-    ApprovalsView(AccessRequests requests, SecurityIdentity identity) {
+    ApprovalsView(AccessRequests requests, AccessQueries queries, SecurityIdentity identity) {
         this.requests = requests;
+        this.queries = queries;
         this.username = identity.getPrincipal().getName();
         addClassName("approvals-view");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
@@ -58,7 +61,7 @@ class ApprovalsView extends VerticalLayout {
     }
 
     private void load() {
-        List<AccessRequestView> waiting = requests.inbox(username, null).stream()
+        List<AccessRequestView> waiting = queries.inbox(username, null).stream()
                 .filter(r -> ANY.equals(classification.getValue())
                         || r.product().classification() == Classification.valueOf(classification.getValue()))
                 .toList();

@@ -9,7 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.access.RequestStatus;
 import dev.agora.access.application.AccessRequestView;
-import dev.agora.access.application.AccessRequests;
+import dev.agora.access.application.AccessQueries;
 import dev.agora.ui.EmptyState;
 import dev.agora.ui.MainLayout;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,7 +27,7 @@ class MyRequestsView extends VerticalLayout {
 
     private static final String EVERYTHING = "All";
 
-    MyRequestsView(AccessRequests requests, SecurityIdentity identity) {
+    MyRequestsView(AccessQueries requests, SecurityIdentity identity) {
         addClassName("my-requests-view");
         String username = identity.getPrincipal().getName();
         Grid<AccessRequestView> grid = RequestGrid.create(true);

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.access.RequestStatus;
 import dev.agora.access.application.AccessRequestView;
+import dev.agora.access.application.AccessQueries;
 import dev.agora.access.application.AccessRequests;
 import dev.agora.platform.Refusal;
 import dev.agora.ui.EmptyState;
@@ -40,11 +41,13 @@ class RequestPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
     static final String ID = "id";
 
     private final AccessRequests requests;
+    private final AccessQueries queries;
     private final String username;
     private String title = "Access request · Agora";
 
-    RequestPage(AccessRequests requests, SecurityIdentity identity) {
+    RequestPage(AccessRequests requests, AccessQueries queries, SecurityIdentity identity) {
         this.requests = requests;
+        this.queries = queries;
         this.username = identity.getPrincipal().getName();
         addClassName("request-page");
         setWidthFull();
@@ -58,7 +61,7 @@ class RequestPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private void show(String id) {
         removeAll();
         try {
-            show(requests.find(UUID.fromString(id), username));
+            show(queries.find(UUID.fromString(id), username));
         } catch (Refusal | IllegalArgumentException notVisible) {
             title = "Not found · Agora";
             add(new EmptyState("There is no such access request",
@@ -95,7 +98,7 @@ class RequestPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
         actions.addClassName("request-actions");
         boolean extension = request.status() == RequestStatus.ACTIVE
                 && request.extensions().stream().anyMatch(e -> e.isPending());
-        if (requests.awaitsDecisionBy(request, username)) {
+        if (queries.awaitsDecisionBy(request, username)) {
             Button approve = new Button(extension ? "Approve extension" : "Approve", click -> approve(request, extension));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
             approve.setId("approve");
@@ -117,13 +120,13 @@ class RequestPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
             extend.setId("extend");
             actions.add(extend);
         }
-        if (requests.mayRevoke(request, username)) {
-            if (request.status() == RequestStatus.FAILED) {
-                Button retry = new Button("Retry grants", click -> act(() -> requests.retryGrants(request.id(),
-                        username), "The grants are being applied again."));
-                retry.setId("retry-grants");
-                actions.add(retry);
-            }
+        if (queries.mayRetryGrants(request, username) && request.status() == RequestStatus.FAILED) {
+            Button retry = new Button("Retry grants", click -> act(() -> requests.retryGrants(request.id(),
+                    username), "The grants are being applied again."));
+            retry.setId("retry-grants");
+            actions.add(retry);
+        }
+        if (queries.mayRevoke(request, username)) {
             if (request.status() == RequestStatus.ACTIVE || request.status() == RequestStatus.APPROVED
                     || request.status() == RequestStatus.FAILED) {
                 Button revoke = new Button("Revoke access", click -> reasonDialog("Revoke this access", "Revoke",

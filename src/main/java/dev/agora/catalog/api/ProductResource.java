@@ -94,6 +94,26 @@ public class ProductResource {
         return withTag(Response.ok(), catalog.deprecate(id, request.reason(), actor()));
     }
 
+    /** Why a proposed lower classification is turned down (optional). */
+    public record ProposalDecision(String reason) {}
+
+    @POST
+    @Path("/{id}/classification-proposal/approve")
+    @Operation(summary = "Agree to the lower classification an owner proposed (stewards of the domain and "
+            + "administrators); it applies at once")
+    public Response approveClassificationProposal(@PathParam("id") String id) {
+        return withTag(Response.ok(), catalog.agreeToClassificationProposal(id, actor()));
+    }
+
+    @POST
+    @Path("/{id}/classification-proposal/reject")
+    @Operation(summary = "Turn down a proposed lower classification (stewards, administrators) or withdraw it "
+            + "(owners of the team); the product keeps its classification")
+    public Response rejectClassificationProposal(@PathParam("id") String id, ProposalDecision decision) {
+        return withTag(Response.ok(), catalog.rejectClassificationProposal(id,
+                decision == null ? null : decision.reason(), actor()));
+    }
+
     private String actor() {
         return identity.getPrincipal().getName();
     }

@@ -256,8 +256,12 @@ class ProductForm extends VerticalLayout implements BeforeEnterObserver, HasDyna
             if (publish) {
                 saved = catalog.publish(saved.slug(), username);
             }
-            Notification.show(publish ? "Published: everyone can find “" + saved.name() + "” now."
-                            : "Saved “" + saved.name() + "”.", 4000, Notification.Position.BOTTOM_START)
+            String proposal = saved.classificationProposal() == null ? ""
+                    : " The lower classification " + saved.classificationProposal().classification()
+                            + " waits for a steward of domain " + saved.domain() + "; until then it stays "
+                            + saved.classification() + ".";
+            Notification.show((publish ? "Published: everyone can find “" + saved.name() + "” now."
+                            : "Saved “" + saved.name() + "”.") + proposal, 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             CatalogNavigation.toProduct(saved.slug());
         } catch (Refusal refusal) {

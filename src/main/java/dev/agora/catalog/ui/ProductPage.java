@@ -85,6 +85,9 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.addClassName("product-header");
         add(header, facts(product), actions(product));
+        if (product.classificationProposal() != null) {
+            add(classificationProposal(product));
+        }
 
         if (product.deprecationNote() != null) {
             Paragraph note = new Paragraph("Deprecated: " + product.deprecationNote());
@@ -113,6 +116,38 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 new Span(version.version()), new Span(" · " + DAY.format(version.createdAt()) + " · "
                         + version.createdBy() + " — "), new Span(version.changelog()))));
         add(versions);
+    }
+
+    /** A lower classification waiting for a steward: who proposed it, and Agree / Reject for those who decide. */
+    private Component classificationProposal(ProductDetails product) {
+        var proposal = product.classificationProposal();
+        Div card = new Div();
+        card.addClassNames("card", "classification-proposal");
+        card.setId("classification-proposal");
+        card.add(new Paragraph(proposal.proposedBy() + " proposes to lower the classification from "
+                + product.classification() + " to " + proposal.classification() + " (" + DAY.format(proposal.proposedAt())
+                + "). It applies once a steward of domain " + product.domain() + " agrees; until then the product stays "
+                + product.classification() + "."));
+        HorizontalLayout buttons = new HorizontalLayout();
+        if (catalog.mayDecideClassificationProposal(product, username).allowed()) {
+            Button agree = new Button("Agree", click -> act(product.slug(),
+                    () -> catalog.agreeToClassificationProposal(product.slug(), username),
+                    "The product is now " + proposal.classification() + "."));
+            agree.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            agree.setId("agree-classification");
+            buttons.add(agree);
+        }
+        if (catalog.mayWithdrawClassificationProposal(product, username).allowed()) {
+            TextField reason = new TextField();
+            reason.setPlaceholder("Why (optional)");
+            Button reject = new Button("Reject", click -> act(product.slug(),
+                    () -> catalog.rejectClassificationProposal(product.slug(), reason.getValue(), username),
+                    "The proposal is withdrawn; the product stays " + product.classification() + "."));
+            reject.setId("reject-classification");
+            buttons.add(reason, reject);
+        }
+        card.add(buttons);
+        return card;
     }
 
     private static Span versionBadge(ProductDetails product) {

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import dev.agora.access.application.AccessReactions;
 import dev.agora.access.application.AccessRequests;
 import dev.agora.audit.AuditLog;
 import dev.agora.identity.Directory;
@@ -50,6 +51,9 @@ class RequestingAccessThroughTheApiSpec {
 
     @Inject
     AccessRequests requests;
+
+    @Inject
+    AccessReactions reactions;
 
     @Inject
     LocalAccounts accounts;
@@ -347,13 +351,13 @@ class RequestingAccessThroughTheApiSpec {
             String id = submit("marco", request(freshProduct("INTERNAL"), "marketing-insights", 5)).getString("id");
             Instant later = Instant.now().plus(Duration.ofDays(3));
 
-            assertThat(requests.remind(later, Duration.ofDays(2))).isGreaterThanOrEqualTo(1);
-            int again = requests.remind(later, Duration.ofDays(2));
+            assertThat(reactions.remind(later, Duration.ofDays(2))).isGreaterThanOrEqualTo(1);
+            int again = reactions.remind(later, Duration.ofDays(2));
             assertThat(notifications("olivia")).filteredOn(n -> n.startsWith("Still waiting")).isNotEmpty();
 
             approve("olivia", id);
             awaitStatus("marco", id, "ACTIVE");
-            assertThat(requests.warnOfExpiry(Instant.now(), Duration.ofDays(7))).isGreaterThanOrEqualTo(1);
+            assertThat(reactions.warnOfExpiry(Instant.now(), Duration.ofDays(7))).isGreaterThanOrEqualTo(1);
             assertThat(notifications("marco")).anySatisfy(n -> assertThat(n).contains("ends on"));
             assertThat(again).isZero();
         }
