@@ -2,6 +2,7 @@ package dev.agora.identity;
 
 import dev.agora.audit.AuditLog;
 import dev.agora.platform.web.ApiAuthenticationFailureHandler;
+import dev.agora.platform.web.SessionCookies;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -32,9 +33,11 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
     private final AuditLog audit;
     private final SignInThrottle throttle;
     private final FailedSignIns failures;
+    private final SessionTickets tickets;
 
     LocalAccountIdentityProvider(LocalAccounts accounts, AuditLog audit, SignInThrottle throttle,
-            FailedSignIns failures) {
+            FailedSignIns failures, SessionTickets tickets) {
+        this.tickets = tickets;
         this.accounts = accounts;
         this.audit = audit;
         this.throttle = throttle;
@@ -68,7 +71,13 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
             return Uni.createFrom().failure(new AuthenticationFailedException("not a username"));
         }
         String password = new String(request.getPassword().getPassword());
-        Uni<SecurityIdentity> check = context.runBlocking(() -> check(username, password, address, via));
+        Uni<SecurityIdentity> check = context.runBlocking(() -> {
+            SecurityIdentity identity = check(username, password, address, via);
+            if (http != null && via.equals("login-form")) {
+                http.put(SessionCookies.NEW_TICKET, tickets.issue(username, accounts.sessionVersion(username)));
+            }
+            return identity;
+        });
         Duration delay = verdict.delay();
         // a non-blocking wait: a slowed-down guesser holds no worker thread
         return delay.isZero() ? check : Uni.createFrom().voidItem().onItem().delayIt().by(delay)

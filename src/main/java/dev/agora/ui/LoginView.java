@@ -11,7 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import dev.agora.platform.web.LoginFormThrottling;
+import dev.agora.platform.web.LoginFormAnswers;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.util.List;
 
@@ -60,7 +60,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
-        List<String> retry = parameters.getOrDefault(LoginFormThrottling.RETRY_PARAMETER, List.of());
+        List<String> retry = parameters.getOrDefault(LoginFormAnswers.RETRY_PARAMETER, List.of());
         if (!retry.isEmpty() && retry.get(0).matches("\\d{1,6}")) {
             LoginI18n throttled = LoginI18n.createDefault();
             throttled.getForm().setTitle("Sign in");

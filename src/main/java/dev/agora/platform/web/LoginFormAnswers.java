@@ -7,12 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The login form posts as a page navigation, so a throttled sign-in is not a 429 the person would see as a bare
- * error: the redirect back to the login page carries {@code Retry-After} and the seconds to wait, which the page
- * says in words.
+ * What the answer to the login form's post adds to Quarkus' own. A successful sign-in also sets the session
+ * ticket and drops the servlet session the login page ran in (a session id fixed before sign-in is worth
+ * nothing after it). A throttled one goes back to the login page with {@code Retry-After} and the seconds to wait,
+ * which the page says in words: the form posts as a page navigation, where a bare 429 would help nobody.
  */
 @ApplicationScoped
-public class LoginFormThrottling {
+public class LoginFormAnswers {
 
     public static final String RETRY_PARAMETER = "retry";
 
@@ -29,6 +30,14 @@ public class LoginFormThrottling {
                         .set(HttpHeaders.LOCATION, location + (location.contains("?") ? "&" : "?")
                                 + RETRY_PARAMETER + "=" + wait.longValue())
                         .set("Retry-After", Long.toString(wait.longValue()));
+            }
+            Object ticket = context.get(SessionCookies.NEW_TICKET);
+            if (ticket instanceof String value) {
+                context.response().headers()
+                        .add(HttpHeaders.SET_COOKIE, SessionCookies.TICKET + "=" + value
+                                + "; Path=/; HttpOnly; SameSite=Lax")
+                        .add(HttpHeaders.SET_COOKIE, SessionCookies.SERVLET_SESSION
+                                + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
             }
         });
         context.next();
