@@ -9,6 +9,7 @@ import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
@@ -22,6 +23,8 @@ import org.commonmark.renderer.html.UrlSanitizer;
 /**
  * A product's Markdown description, rendered safely: raw HTML in the Markdown is shown as text (so no script or
  * event-handler attribute survives) and links with unsafe schemes (javascript:, data: …) lose their target.
+ * Images show only from Agora itself (a relative address) or a data: image; any other image becomes its alt text,
+ * so that a description cannot make readers' browsers call another site.
  */
 public final class ProductDescription {
 
@@ -38,7 +41,9 @@ public final class ProductDescription {
     }
 
     public static String toSafeHtml(String markdown) {
-        return HTML.render(parse(markdown));
+        Node document = parse(markdown);
+        document.accept(new ForeignImagesToText());
+        return HTML.render(document);
     }
 
     /** The words of the description without Markdown syntax: what search indexes and snippets show. */
@@ -68,7 +73,7 @@ public final class ProductDescription {
 
         @Override
         public String sanitizeImageUrl(String url) {
-            return safe(url);
+            return isOwnOrData(url) ? url.strip() : "";
         }
 
         private static String safe(String url) {
@@ -79,6 +84,38 @@ public final class ProductDescription {
             } catch (IllegalArgumentException malformed) {
                 return "";
             }
+        }
+    }
+
+    /** An image from elsewhere is replaced by its alt text, which is all a reader loses. */
+    private static final class ForeignImagesToText extends AbstractVisitor {
+
+        @Override
+        public void visit(Image image) {
+            if (isOwnOrData(image.getDestination())) {
+                return;
+            }
+            PlainText alt = new PlainText();
+            image.accept(alt);
+            image.insertBefore(new Text(alt.toString()));
+            image.unlink();
+        }
+    }
+
+    /** A relative address (on Agora itself) or a data: image; never another host, not even scheme-relative. */
+    static boolean isOwnOrData(String url) {
+        String trimmed = url == null ? "" : url.strip();
+        if (trimmed.regionMatches(true, 0, "data:image/", 0, "data:image/".length())) {
+            return true;
+        }
+        if (trimmed.isEmpty() || trimmed.startsWith("//") || trimmed.contains("\\")) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(trimmed.replace(" ", "%20"));
+            return uri.getScheme() == null && uri.getAuthority() == null;
+        } catch (IllegalArgumentException malformed) {
+            return false;
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.agora.identity;
 
 import dev.agora.audit.AuditLog;
+import dev.agora.platform.web.ApiAuthenticationFailureHandler;
+import dev.agora.platform.web.SessionCookies;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -12,12 +14,15 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checks a username and password against the local accounts: for the login form and for HTTP Basic on the API.
- * Failed attempts and form sign-ins are written to the audit trail.
+ * A name that cannot be a username is refused before any password hashing or auditing; repeated failures are
+ * slowed down and then refused for a while ({@link SignInThrottle}); failures reach the audit trail aggregated
+ * ({@link FailedSignIns}), form sign-ins one by one.
  */
 @ApplicationScoped
 public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -26,10 +31,17 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
 
     private final LocalAccounts accounts;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
+    private final FailedSignIns failures;
+    private final SessionTickets tickets;
 
-    LocalAccountIdentityProvider(LocalAccounts accounts, AuditLog audit) {
+    LocalAccountIdentityProvider(LocalAccounts accounts, AuditLog audit, SignInThrottle throttle,
+            FailedSignIns failures, SessionTickets tickets) {
+        this.tickets = tickets;
         this.accounts = accounts;
         this.audit = audit;
+        this.throttle = throttle;
+        this.failures = failures;
     }
 
     @Override
@@ -40,20 +52,50 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            String username = Username.normalise(request.getUsername());
-            String password = new String(request.getPassword().getPassword());
-            String via = signInChannel(request);
-            Optional<SignedInAccount> account = accounts.verify(username, password);
-            if (account.isEmpty()) {
-                audit.recordAlone(username, "identity.sign-in.failed", "user", username, Map.of("via", via));
-                throw new AuthenticationFailedException("wrong username or password");
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String via = signInChannel(http);
+        String address = clientAddress(http);
+        String username = Username.normalise(request.getUsername());
+        boolean wellFormed = Username.isWellFormed(username);
+        SignInThrottle.Verdict verdict = throttle.before(wellFormed ? username : null, address);
+        if (verdict.refused()) {
+            long seconds = Math.max(1, (verdict.retryAfter().get().toMillis() + 999) / 1000);
+            if (http != null) {
+                http.put(ApiAuthenticationFailureHandler.RETRY_AFTER_SECONDS, seconds);
             }
-            if (via.equals("login-form")) {
-                audit.recordAlone(username, "identity.sign-in.succeeded", "user", username, Map.of("via", via));
+            return Uni.createFrom().failure(new AuthenticationFailedException("too many failed sign-ins",
+                    Map.of(ApiAuthenticationFailureHandler.RETRY_AFTER_SECONDS, seconds)));
+        }
+        if (!wellFormed) {
+            throttle.failed(null, address);
+            return Uni.createFrom().failure(new AuthenticationFailedException("not a username"));
+        }
+        String password = new String(request.getPassword().getPassword());
+        Uni<SecurityIdentity> check = context.runBlocking(() -> {
+            SecurityIdentity identity = check(username, password, address, via);
+            if (http != null && via.equals("login-form")) {
+                http.put(SessionCookies.NEW_TICKET, tickets.issue(username, accounts.sessionVersion(username)));
             }
-            return identityOf(account.get());
+            return identity;
         });
+        Duration delay = verdict.delay();
+        // a non-blocking wait: a slowed-down guesser holds no worker thread
+        return delay.isZero() ? check : Uni.createFrom().voidItem().onItem().delayIt().by(delay)
+                .onItem().transformToUni(ignored -> check);
+    }
+
+    private SecurityIdentity check(String username, String password, String address, String via) {
+        Optional<SignedInAccount> account = accounts.verify(username, password);
+        if (account.isEmpty()) {
+            throttle.failed(username, address);
+            failures.add(username, address, via);
+            throw new AuthenticationFailedException("wrong username or password");
+        }
+        throttle.succeeded(username);
+        if (via.equals("login-form")) {
+            audit.recordAlone(username, "identity.sign-in.succeeded", "user", username, Map.of("via", via));
+        }
+        return identityOf(account.get());
     }
 
     static SecurityIdentity identityOf(SignedInAccount account) {
@@ -64,8 +106,12 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
                 .build();
     }
 
-    private static String signInChannel(UsernamePasswordAuthenticationRequest request) {
-        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+    private static String signInChannel(RoutingContext http) {
         return http != null && http.normalizedPath().endsWith("/j_security_check") ? "login-form" : "http-basic";
+    }
+
+    private static String clientAddress(RoutingContext http) {
+        return http == null || http.request().remoteAddress() == null ? "unknown"
+                : http.request().remoteAddress().hostAddress();
     }
 }

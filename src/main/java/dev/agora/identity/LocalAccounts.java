@@ -89,6 +89,29 @@ public class LocalAccounts {
         return User.findByUsername(username).filter(User::enabled).map(SignedInAccount::of);
     }
 
+    /** The account behind a session opened at the given session version, unless its sessions were ended since. */
+    @ActivateRequestContext
+    public Optional<SignedInAccount> activeSession(String username, long sessionVersion) {
+        return User.findByUsername(username).filter(User::enabled)
+                .filter(user -> user.sessionVersion() == sessionVersion).map(SignedInAccount::of);
+    }
+
+    /** The session version a new session of the account is opened with. */
+    @ActivateRequestContext
+    public long sessionVersion(String username) {
+        return User.findByUsername(username).map(User::sessionVersion).orElse(0L);
+    }
+
+    /** Ends every session of the account, in every browser and on every instance (sign-out does this). */
+    @Transactional
+    public void endSessions(String username, String actor) {
+        User.findByUsername(username).ifPresent(user -> {
+            user.endSessions(clock.instant());
+            journal.record(actor, "identity.sessions.ended", "user", user.username(),
+                    Map.of("username", user.username()));
+        });
+    }
+
     @Transactional
     public void changePassword(String username, String currentPassword, String newPassword) {
         User user = User.findByUsername(username)
@@ -100,6 +123,7 @@ public class LocalAccounts {
         }
         PasswordPolicy.check("newPassword", newPassword, user.username(), demoPassword);
         user.replacePasswordHash(hashing.hash(newPassword), clock.instant());
+        user.endSessions(clock.instant());
         journal.record(username, "identity.user.password-changed", "user", user.username(),
                 Map.of("username", username));
     }
@@ -115,6 +139,9 @@ public class LocalAccounts {
             throw Refusal.conflict("You cannot disable your own account.");
         }
         user.enable(enabled, clock.instant());
+        if (!enabled) {
+            user.endSessions(clock.instant());
+        }
         journal.record(actor, enabled ? "identity.user.enabled" : "identity.user.disabled", "user", user.username(),
                 Map.of("username", user.username()));
         if (!enabled) {

@@ -1,24 +1,33 @@
 package dev.agora.identity;
 
+import dev.agora.platform.web.SessionCookies;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
- * Rebuilds the identity of a signed-in browser from its (encrypted) session cookie. The account is read again on
- * every request, so that disabling an account or changing its role takes effect at once.
+ * Rebuilds the identity of a signed-in browser from its (encrypted) session cookie, which must come with a valid
+ * session ticket of the same account ({@link SessionTickets}): younger than the absolute lifetime and opened at
+ * the account's current session version. The account is read again on every request, so that disabling an
+ * account, changing its role, its password or signing out elsewhere takes effect at once.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
     private final LocalAccounts accounts;
+    private final SessionTickets tickets;
 
-    SessionIdentityProvider(LocalAccounts accounts) {
+    SessionIdentityProvider(LocalAccounts accounts, SessionTickets tickets) {
         this.accounts = accounts;
+        this.tickets = tickets;
     }
 
     @Override
@@ -29,8 +38,17 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
             AuthenticationRequestContext context) {
-        return context.runBlocking(() -> accounts.active(request.getPrincipal())
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        Cookie cookie = http == null ? null : http.request().getCookie(SessionCookies.TICKET);
+        Optional<SessionTickets.Ticket> ticket = tickets.read(cookie == null ? null : cookie.getValue())
+                .filter(t -> t.username().equals(request.getPrincipal()));
+        if (ticket.isEmpty()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(
+                    "the session has ended (signed out, too old, or its ticket is missing)"));
+        }
+        return context.runBlocking(() -> accounts.activeSession(ticket.get().username(), ticket.get().sessionVersion())
                 .map(LocalAccountIdentityProvider::identityOf)
-                .orElseThrow(() -> new AuthenticationFailedException("the account is gone or disabled")));
+                .orElseThrow(() -> new AuthenticationFailedException(
+                        "the account is gone or disabled, or its sessions were ended")));
     }
 }

@@ -46,6 +46,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Raised to end every session of the account: sessions carry the version they were opened with. */
+    @Column(name = "session_version", nullable = false)
+    private long sessionVersion;
+
     @Version
     private long version;
 
@@ -72,6 +76,15 @@ public class User extends PanacheEntityBase {
     void replacePasswordHash(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.updatedAt = now;
+    }
+
+    void endSessions(Instant now) {
+        this.sessionVersion++;
+        this.updatedAt = now;
+    }
+
+    public long sessionVersion() {
+        return sessionVersion;
     }
 
     void enable(boolean enabled, Instant now) {

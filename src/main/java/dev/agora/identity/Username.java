@@ -16,6 +16,11 @@ public record Username(String value) {
         }
     }
 
+    /** Whether a name can be a username at all: checked before any password is hashed or anything audited. */
+    public static boolean isWellFormed(String normalised) {
+        return normalised != null && FORM.matcher(normalised).matches();
+    }
+
     public static Username of(String raw) {
         return new Username(normalise(raw));
     }

@@ -11,7 +11,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.agora.platform.web.LoginFormAnswers;
 import io.quarkus.security.identity.SecurityIdentity;
+import java.util.List;
 
 /**
  * Sign-in with a local account. The form posts to Quarkus' form authentication (j_security_check), which sets
@@ -57,6 +59,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo(HomeView.class);
             return;
         }
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        List<String> retry = parameters.getOrDefault(LoginFormAnswers.RETRY_PARAMETER, List.of());
+        if (!retry.isEmpty() && retry.get(0).matches("\\d{1,6}")) {
+            LoginI18n throttled = LoginI18n.createDefault();
+            throttled.getForm().setTitle("Sign in");
+            throttled.getForm().setUsername("Username");
+            throttled.getErrorMessage().setTitle("Too many failed sign-ins");
+            throttled.getErrorMessage().setMessage("Too many failed sign-ins; try again in " + retry.get(0)
+                    + " seconds.");
+            form.setI18n(throttled);
+        }
+        form.setError(parameters.containsKey("error"));
     }
 }

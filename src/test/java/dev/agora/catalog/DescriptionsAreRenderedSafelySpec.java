@@ -46,4 +46,20 @@ class DescriptionsAreRenderedSafelySpec {
         assertThat(ProductDescription.toPlainText("All **orders**, see [docs](https://example.com)."))
                 .isEqualTo("All orders, see docs.");
     }
+
+    @Test
+    void an_image_from_another_site_becomes_its_alt_text() {
+        String html = ProductDescription.toSafeHtml("Chart: ![orders per day](https://tracker.example.com/pixel.png)"
+                + " and ![twin](//tracker.example.com/p.png)");
+
+        assertThat(html).doesNotContain("<img").doesNotContain("tracker.example.com").contains("orders per day")
+                .contains("twin");
+    }
+
+    @Test
+    void an_image_from_agora_itself_or_a_data_uri_stays() {
+        String html = ProductDescription.toSafeHtml("![logo](/images/logo.png) ![dot](data:image/png;base64,iVBORw0KGgo=)");
+
+        assertThat(html).contains("<img src=\"/images/logo.png\"").contains("src=\"data:image/png;base64,iVBORw0KGgo=\"");
+    }
 }
