@@ -35,9 +35,10 @@ public class AgoraMain {
             System.exit(2);
         } else if (decision instanceof DatabaseChoice.Decision.StartEmbedded start) {
             embedded = startEmbedded(start, fallback);
-            settings = new DatabaseSettings(embedded.jdbcUrl(DATABASE), embedded.username(), "");
+            settings = new DatabaseSettings(embedded.jdbcUrl(DATABASE), embedded.username(), embedded.password());
             System.setProperty("quarkus.datasource.jdbc.url", settings.jdbcUrl());
             System.setProperty("quarkus.datasource.username", settings.username());
+            System.setProperty("quarkus.datasource.password", settings.password());
         }
 
         DatabaseBootstrap.Outcome outcome = new DatabaseBootstrap(settings).ensureDatabaseExists();

@@ -13,7 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,8 +91,12 @@ class EmbeddedPostgresqlStartIT {
                         "No PostgreSQL at localhost:\\d+: started an embedded PostgreSQL 15 on port \\d+, data in "
                                 + data.resolve("postgres").toAbsolutePath());
                 assertThat(first.get("/api/v1/me", "marco", "agora-demo").statusCode()).isEqualTo(200);
-                HttpResponse<String> created = first.post("/api/v1/admin/users",
-                        "{\"username\":\"" + newcomer + "\",\"password\":\"embedded-secret-1\"}", "admin", "agora-demo");
+                assertThat(signInWithAGuessedPassword(first.databasePort()))
+                        .as("the embedded server's superuser with a guessed password").isEqualTo("28P01");
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(
+                        "postgres-password")))).isEqualTo("rw-------");
+                HttpResponse<String> created = first.post("/api/v1/admin/users", "{\"username\":\"" + newcomer
+                        + "\",\"password\":\"embedded-secret-1\"}", "admin", "agora-demo");
                 assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
                 System.out.printf("embedded PostgreSQL, first start (initdb included): %d ms, RSS %s%n",
                         startUp.toMillis(), first.residentSetSize());
@@ -199,6 +209,12 @@ class EmbeddedPostgresqlStartIT {
             return URI.create("http://localhost:" + port + path);
         }
 
+        int databasePort() throws IOException {
+            Matcher started = Pattern.compile("embedded PostgreSQL \\d+ on port (\\d+)").matcher(output());
+            assertThat(started.find()).as(output()).isTrue();
+            return Integer.parseInt(started.group(1));
+        }
+
         String output() throws IOException {
             return Files.readString(log);
         }
@@ -232,6 +248,16 @@ class EmbeddedPostgresqlStartIT {
                 process.destroyForcibly();
                 process.waitFor();
             }
+        }
+    }
+
+    /** The SQL state of the refusal, or "signed in" (initdb's default, trust, lets every local user in). */
+    private static String signInWithAGuessedPassword(int port) {
+        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/agora",
+                "postgres", "postgres")) {
+            return "signed in";
+        } catch (SQLException refused) {
+            return String.valueOf(refused.getSQLState());
         }
     }
 
