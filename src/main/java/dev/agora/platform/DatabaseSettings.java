@@ -1,5 +1,6 @@
 package dev.agora.platform;
 
+import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSourceLoader;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -12,23 +13,54 @@ import java.nio.file.Path;
  */
 public record DatabaseSettings(String jdbcUrl, String username, String password) {
 
+    /** The ordinal of the packaged application.properties: a URL from there is Agora's default, not the user's. */
+    private static final int PACKAGED_ORDINAL = 250;
+
     public static DatabaseSettings fromConfiguration() {
+        return fromConfiguration(configuration());
+    }
+
+    static DatabaseSettings fromConfiguration(SmallRyeConfig config) {
+        return new DatabaseSettings(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    /**
+     * What decides between the configured server and the embedded fallback: whether the user named a database
+     * (AGORA_DB_URL, or the Quarkus property in any source of their own), demo mode, and Agora's data directory.
+     */
+    public record Fallback(boolean urlConfigured, boolean demo, Path dataDirectory) {
+
+        public static Fallback fromConfiguration() {
+            return fromConfiguration(configuration());
+        }
+
+        static Fallback fromConfiguration(SmallRyeConfig config) {
+            ConfigValue url = config.getConfigValue("quarkus.datasource.jdbc.url");
+            boolean urlConfigured = config.getOptionalValue("AGORA_DB_URL", String.class).isPresent()
+                    || url.getSourceOrdinal() != PACKAGED_ORDINAL;
+            return new Fallback(urlConfigured,
+                    config.getOptionalValue("agora.demo.enabled", Boolean.class).orElse(true),
+                    Path.of(config.getOptionalValue("agora.data-dir", String.class).orElse(".agora-data")));
+        }
+    }
+
+    static SmallRyeConfig configuration() {
         String profile = firstNonBlank(System.getProperty("quarkus.profile"), System.getenv("QUARKUS_PROFILE"), "prod");
         ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
+        return new SmallRyeConfigBuilder()
                 .forClassLoader(classLoader)
                 .withProfile(profile)
                 .addDefaultInterceptors()
                 .addDefaultSources()
                 // the same files and ordinals as Quarkus: the packaged file, then ./config/application.properties
-                .withSources(PropertiesConfigSourceLoader.inClassPath("application.properties", 250, classLoader))
+                .withSources(PropertiesConfigSourceLoader.inClassPath("application.properties", PACKAGED_ORDINAL,
+                        classLoader))
                 .withSources(PropertiesConfigSourceLoader.inFileSystem(
                         Path.of("config", "application.properties").toUri().toString(), 260, classLoader))
                 .build();
-        return new DatabaseSettings(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getOptionalValue("quarkus.datasource.username", String.class).orElse(""),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
     private static String firstNonBlank(String... candidates) {
