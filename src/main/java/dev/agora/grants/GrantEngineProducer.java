@@ -32,6 +32,7 @@ public class GrantEngineProducer {
     void check(@Observes StartupEvent start, GrantsConfig config) {
         try {
             lakeFormationSwitch(config);
+            RetryPolicy.of(config);
             PrincipalMapping.parse("AGORA_PG_USER_ROLES", config.postgresUserRoles().orElse(""));
             PrincipalMapping.parse("AGORA_LF_USER_PRINCIPALS", config.lakeformationUserPrincipals().orElse(""));
         } catch (IllegalArgumentException malformed) {

@@ -3,7 +3,7 @@ package dev.agora.grants;
 import java.util.List;
 import java.util.Optional;
 
-/** The engines switched on by configuration ({@link GrantEngineProducer}), and which of them grants on a resource type. */
+/** The engines switched on by configuration ({@link GrantEngineProducer}), and which grants on a resource type. */
 public class GrantEngines {
 
     private final List<GrantEngine> engines;

@@ -68,10 +68,10 @@ public class GranteeRoleSplit {
     public int split() {
         return QuarkusTransaction.requiringNew().call(() -> {
             // one instance at a time: a second one waits and then finds nothing left to move
-            entities.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended('agora.grants.grantee-split', 0))")
-                    .getSingleResult();
-            List<GrantRecord> live = GrantRecord.<GrantRecord>list("engine = ?1 and status in ?2 and grantee is not null",
-                    "postgres", LIVE).stream().filter(GranteeRoleSplit::derivedRole).toList();
+            entities.createNativeQuery(
+                    "SELECT pg_advisory_xact_lock(hashtextextended('agora.grants.grantee-split', 0))").getSingleResult();
+            List<GrantRecord> live = GrantRecord.<GrantRecord>list(
+                    "engine = ?1 and status in ?2 and grantee is not null", "postgres", LIVE).stream().filter(GranteeRoleSplit::derivedRole).toList();
             Map<String, Set<Grantee>> principalsOfRole = new HashMap<>();
             live.forEach(grant -> principalsOfRole.computeIfAbsent(grant.grantee(), role -> new HashSet<>())
                     .add(grant.principal()));
@@ -131,6 +131,7 @@ public class GranteeRoleSplit {
     }
 
     private static boolean derivedRole(GrantRecord grant) {
-        return grant.grantee().startsWith(GranteeRoles.TEAM_PREFIX) || grant.grantee().startsWith(GranteeRoles.USER_PREFIX);
+        return grant.grantee().startsWith(GranteeRoles.TEAM_PREFIX)
+                || grant.grantee().startsWith(GranteeRoles.USER_PREFIX);
     }
 }

@@ -40,7 +40,7 @@ public interface GrantsConfig {
     @WithDefault("PT2M")
     Duration lease();
 
-    /** People mapped to existing PostgreSQL login roles: "marco=marco_login,olivia=olivia" ({@code AGORA_PG_USER_ROLES}). */
+    /** People mapped to existing PostgreSQL login roles: "marco=marco_login" ({@code AGORA_PG_USER_ROLES}). */
     @WithName("postgres.user-roles")
     Optional<String> postgresUserRoles();
 
@@ -48,11 +48,11 @@ public interface GrantsConfig {
     @WithDefault("off")
     String lakeformation();
 
-    /** People granted directly in Lake Formation: "marco=arn:aws:iam::…:user/marco" ({@code AGORA_LF_USER_PRINCIPALS}). */
+    /** People granted directly in Lake Formation: "marco=arn:aws:iam::…" ({@code AGORA_LF_USER_PRINCIPALS}). */
     @WithName("lakeformation.user-principals")
     Optional<String> lakeformationUserPrincipals();
 
-    /** Whether reconciliation revokes grants on managed resources Agora never approved ({@code AGORA_REVOKE_UNKNOWN_GRANTS}). */
+    /** Whether reconciliation revokes grants Agora never approved ({@code AGORA_REVOKE_UNKNOWN_GRANTS}). */
     @WithName("revoke-unknown")
     @WithDefault("false")
     boolean revokeUnknown();

@@ -14,8 +14,8 @@ public record RetryPolicy(Duration base, Duration cap, Duration giveUpAfter, Dou
 
     public RetryPolicy {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
-            throw new IllegalArgumentException("the grant backoff must be positive and not above its cap (base "
-                    + base + ", cap " + cap + ")");
+            throw new IllegalArgumentException("AGORA_GRANT_BACKOFF must be positive and not above "
+                    + "AGORA_GRANT_BACKOFF_CAP (they are " + base + " and " + cap + ")");
         }
     }
 

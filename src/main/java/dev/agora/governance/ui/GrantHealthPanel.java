@@ -13,6 +13,7 @@ import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How the grants stand in the engines, what failed, and what reconciliation found; reconcile on demand. */
@@ -38,11 +39,18 @@ class GrantHealthPanel extends VerticalLayout {
         removeAll();
         GrantHealth.Health now = health.health();
         Button reconcile = new Button("Reconcile now", click -> {
-            Reconciler.Report report = reconciler.reconcile(admin);
+            Optional<Reconciler.Report> ran = reconciler.reconcileUnlessRunning(admin);
+            if (ran.isEmpty()) {
+                Notification.show("A reconciliation is already running; its findings appear here when it ends.",
+                        5000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                return;
+            }
+            Reconciler.Report report = ran.get();
             Notification.show("Checked " + report.checked() + " grants: " + report.missing() + " missing (re-applied), "
+                            + report.notRevoked() + " revoked but still in place (revocation re-queued), "
                             + report.extra() + " unknown.", 5000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(report.missing() + report.extra() == 0 ? NotificationVariant.LUMO_SUCCESS
-                            : NotificationVariant.LUMO_WARNING);
+                    .addThemeVariants(report.missing() + report.extra() + report.notRevoked() == 0
+                            ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
             show();
         });
         reconcile.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.lakeformation.model.TableWithColumnsResou
  * {@code BatchRevokePermissions}): SELECT and DESCRIBE on the table, or SELECT on the named columns, to the
  * consumer team's IAM role or IAM Identity Center group. Per-entry failures are read, throttling is retried
  * later, and {@code ListPermissions} says what is actually granted. Switched on with
- * {@code AGORA_LAKEFORMATION=aws} (see {@code GrantEngineProducer}); credentials and region come from the standard AWS provider chain.
+ * {@code AGORA_LAKEFORMATION=aws} (see {@code GrantEngineProducer}); credentials and region come from the standard
+ * AWS provider chain.
  */
 @ApplicationScoped
 public class LakeFormationGrantEngine implements GrantEngine {

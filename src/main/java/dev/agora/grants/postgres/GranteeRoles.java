@@ -134,7 +134,8 @@ public class GranteeRoles {
     private static String readable(Grantee principal) {
         return (team(principal) ? TEAM_PREFIX : USER_PREFIX)
                 // character by character (no runs folded into one), so that a reversible name reads back exactly
-                + principal.name().toLowerCase(Locale.ROOT).replaceAll(team(principal) ? "[^a-z0-9]" : "[^a-z0-9_]", "_");
+                + principal.name().toLowerCase(Locale.ROOT)
+                        .replaceAll(team(principal) ? "[^a-z0-9]" : "[^a-z0-9_]", "_");
     }
 
     private static boolean team(Grantee principal) {
