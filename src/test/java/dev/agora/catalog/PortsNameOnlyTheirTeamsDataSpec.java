@@ -64,6 +64,20 @@ class PortsNameOnlyTheirTeamsDataSpec {
         }
 
         @Test
+        void is_refused_at_publishing_when_unregistered_since_the_draft_was_saved() {
+            String table = uniqueTable();
+            var registration = Locations.salesTable(table);
+            String slug = Api.as("olivia").body(onTable("Unregistered Since", table).body()).post("/api/v1/products")
+                    .then().statusCode(201).extract().path("slug");
+            Locations.unregister(registration);
+
+            Api.as("olivia").post("/api/v1/products/" + slug + "/publish")
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo("outputPorts[0].location"))
+                    .body("errors[0].message", containsString(table + " is not registered to team sales-analytics"));
+        }
+
+        @Test
         void is_refused_in_a_new_version() {
             String slug = Api.as("olivia").body(Products.named("Versioned Away " + Products.uniqueTag()).body())
                     .post("/api/v1/products").then().statusCode(201).extract().path("slug");
