@@ -102,6 +102,17 @@ public class CatalogService {
     @Transactional
     public ProductDetails publish(String idOrSlug, String actor) {
         DataProduct product = changeable(idOrSlug, actor);
+        // the data may have been unregistered since the draft was saved
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < product.ports().size(); i++) {
+            OutputPort port = product.ports().get(i);
+            String field = "outputPorts[" + i + "].location";
+            locations.portProblem(port.type().wireName(), port.location(), product.ownerTeam().slug())
+                    .ifPresent(problem -> problems.add(new FieldProblem(field, problem)));
+        }
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(summary(problems), problems);
+        }
         product.publish(clock.instant());
         recordChange(actor, "published", product);
         return details(product);

@@ -64,6 +64,20 @@ class PortsNameOnlyTheirTeamsDataSpec {
         }
 
         @Test
+        void is_refused_at_publishing_when_unregistered_since_the_draft_was_saved() {
+            String table = uniqueTable();
+            var registration = Locations.salesTable(table);
+            String slug = Api.as("olivia").body(onTable("Unregistered Since", table).body()).post("/api/v1/products")
+                    .then().statusCode(201).extract().path("slug");
+            Locations.unregister(registration);
+
+            Api.as("olivia").post("/api/v1/products/" + slug + "/publish")
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo("outputPorts[0].location"))
+                    .body("errors[0].message", containsString(table + " is not registered to team sales-analytics"));
+        }
+
+        @Test
         void is_refused_in_a_new_version() {
             String slug = Api.as("olivia").body(Products.named("Versioned Away " + Products.uniqueTag()).body())
                     .post("/api/v1/products").then().statusCode(201).extract().path("slug");
@@ -162,10 +176,13 @@ class PortsNameOnlyTheirTeamsDataSpec {
 
         @Test
         void is_authorised_before_any_location_is_looked_at() {
-            Api.as("marco").body(Products.named("Not Marcos " + Products.uniqueTag())
-                            .harvestedPort("p", "postgres-table", "lake.customers").body()).post("/api/v1/products")
-                    .then().statusCode(403)
-                    .body("detail", not(containsString("customers")));
+            // a stranger hears the same 403 whether the table exists or not
+            for (String location : new String[] {"lake.customers", "lake.customers_nowhere"}) {
+                Api.as("marco").body(Products.named("Not Marcos " + Products.uniqueTag())
+                                .harvestedPort("p", "postgres-table", location).body()).post("/api/v1/products")
+                        .then().statusCode(403)
+                        .body("detail", not(containsString("customers")));
+            }
         }
     }
 }

@@ -31,6 +31,11 @@ public final class Locations {
         return locations.ensureRegistered(team, portType, location, ACTOR);
     }
 
+    /** Takes a registration back, as an administrator would. */
+    public static void unregister(DataLocations.Registration registration) {
+        Arc.container().instance(DataLocations.class).get().unregister(registration.id(), ACTOR);
+    }
+
     /** A lake table of sales-analytics, the team of {@link Products#named(String)}. */
     public static DataLocations.Registration salesTable(String location) {
         return register("sales-analytics", "postgres-table", location);
