@@ -93,7 +93,7 @@ class LakeFormationRevocationsAreOwedSpec {
             UUID grantId = QuarkusTransaction.requiringNew().call(() -> {
                 Instant then = Instant.now().minus(Duration.ofHours(1));
                 GrantRecord grant = new GrantRecord(UUID.randomUUID(), "lakeformation", new GrantTarget("glue-table",
-                        database + "/orders", List.of(), Grantee.team(database), Set.of("READ")), principal, then);
+                        database + "/orders", List.of(), Grantee.team(database), Set.of("READ"), "sales-analytics"), principal, then);
                 grant.applied(then);
                 grant.revoking();
                 grant.revoked(then);
