@@ -126,7 +126,8 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
         card.setId("classification-proposal");
         card.add(new Paragraph(proposal.proposedBy() + " proposes to lower the classification from "
                 + product.classification() + " to " + proposal.classification() + " (" + DAY.format(proposal.proposedAt())
-                + "). It applies once a steward of domain " + product.domain() + " agrees; until then the product stays "
+                + "). It applies once a steward of domain " + product.domain() + " from outside team "
+                + product.ownerTeam() + " (or an administrator) agrees; until then the product stays "
                 + product.classification() + "."));
         HorizontalLayout buttons = new HorizontalLayout();
         if (catalog.mayDecideClassificationProposal(product, username).allowed()) {
