@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,11 @@ public class ProductionSafetyCheck {
     public static final int STARTUP_PRIORITY = BootstrapAdmin.STARTUP_PRIORITY + 10;
     static final String PUBLISHED_DEMO_PASSWORD = "agora-demo";
     static final int MIN_SESSION_KEY_LENGTH = 16;
+    static final int MIN_DISTINCT_CHARACTERS = 10;
+    /** Keys printed in Agora's own files: anyone can read them, so they protect nothing. */
+    static final Set<String> EXAMPLE_SESSION_KEYS = Set.of("change-me-to-a-long-random-secret",
+            "test-session-key-of-agora-0123456789");
+    private static final Pattern REPEATED = Pattern.compile("^(.+?)\\1+$", Pattern.DOTALL);
 
     private static final Logger LOG = Logger.getLogger(ProductionSafetyCheck.class);
 
@@ -51,12 +58,29 @@ public class ProductionSafetyCheck {
         }
     }
 
+    /** Why a session key of sufficient length is still guessable, if it is. */
+    static Optional<String> weakness(String key) {
+        if (EXAMPLE_SESSION_KEYS.contains(key.strip())) {
+            return Optional.of("is an example published with Agora");
+        }
+        if (key.chars().distinct().count() < MIN_DISTINCT_CHARACTERS) {
+            return Optional.of("has fewer than " + MIN_DISTINCT_CHARACTERS + " distinct characters");
+        }
+        if (REPEATED.matcher(key).matches()) {
+            return Optional.of("is a short pattern repeated");
+        }
+        return Optional.empty();
+    }
+
     /** What makes this deployment unsafe, as sentences that say what to set; empty when it is safe. */
     List<String> refusals(Optional<String> sessionKey) {
         List<String> refusals = new ArrayList<>();
         if (sessionKey.map(String::length).orElse(0) < MIN_SESSION_KEY_LENGTH) {
             refusals.add("set AGORA_SESSION_KEY to a secret of at least " + MIN_SESSION_KEY_LENGTH
                     + " characters (it encrypts the session cookie).");
+        } else {
+            weakness(sessionKey.get()).ifPresent(why -> refusals.add("AGORA_SESSION_KEY " + why
+                    + ": set it to a random secret, e.g. $(openssl rand -base64 32)."));
         }
         List<String> demoPasswords = new ArrayList<>(List.of(PUBLISHED_DEMO_PASSWORD));
         if (!demo.password().equals(PUBLISHED_DEMO_PASSWORD)) {

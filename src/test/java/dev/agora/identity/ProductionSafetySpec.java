@@ -68,6 +68,37 @@ class ProductionSafetySpec {
     }
 
     @Nested
+    class A_session_key {
+
+        private java.util.List<String> refusalsFor(String key) {
+            return realDeployment(Optional.of(key)).refusals(Optional.of(key));
+        }
+
+        @Test
+        void that_is_the_example_in_docker_compose_is_refused() {
+            assertThat(refusalsFor("change-me-to-a-long-random-secret"))
+                    .anySatisfy(refusal -> assertThat(refusal).contains("AGORA_SESSION_KEY", "example"));
+        }
+
+        @Test
+        void with_too_few_distinct_characters_is_refused() {
+            assertThat(refusalsFor("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"))
+                    .anySatisfy(refusal -> assertThat(refusal).contains("AGORA_SESSION_KEY", "distinct characters"));
+        }
+
+        @Test
+        void that_repeats_a_short_pattern_is_refused() {
+            assertThat(refusalsFor("abcdefghijabcdefghijabcdefghij"))
+                    .anySatisfy(refusal -> assertThat(refusal).contains("AGORA_SESSION_KEY", "repeated"));
+        }
+
+        @Test
+        void that_is_random_is_accepted() {
+            assertThat(ProductionSafetyCheck.weakness("q3J8vZ+u1Lx0R7yWmC2bT5nE9hK4sA6d")).isEmpty();
+        }
+    }
+
+    @Nested
     class The_demo {
 
         @Test

@@ -44,16 +44,16 @@ public class SecurityHeaders {
     }
 
     private void onRequest(RoutingContext context) {
-        context.addHeadersEndHandler(done -> addTo(context.request(), context.response().headers()));
+        context.addHeadersEndHandler(done -> addTo(isBrowser(context.request()), context.response().headers()));
         context.next();
     }
 
-    private void addTo(HttpServerRequest request, MultiMap headers) {
+    void addTo(boolean browser, MultiMap headers) {
         headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-        if (isBrowser(request)) {
+        if (browser) {
             headers.remove("WWW-Authenticate");
         }
         if (settings.behindTlsProxy()) {
