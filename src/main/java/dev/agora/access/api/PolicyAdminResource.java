@@ -6,6 +6,9 @@ import dev.agora.access.policy.AccessPolicy;
 import dev.agora.catalog.Classification;
 import dev.agora.identity.Roles;
 import dev.agora.platform.Refusal;
+import dev.agora.platform.web.Paging;
+import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -42,8 +45,8 @@ public class PolicyAdminResource {
 
     @GET
     @Operation(summary = "The access policy of every classification")
-    public List<AccessPolicy> all() {
-        return policies.all();
+    public RestResponse<List<AccessPolicy>> all(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return Paging.of(page, size).answer(policies.all());
     }
 
     @PUT

@@ -58,7 +58,9 @@ class RequestPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private void show(String id) {
         removeAll();
         try {
-            show(requests.find(UUID.fromString(id), username));
+            AccessRequestView request = requests.find(UUID.fromString(id), username);
+            // grant engines' error texts are for the product's owners and administrators
+            show(requests.mayRevoke(request, username) ? request : request.withoutEngineDetails());
         } catch (Refusal | IllegalArgumentException notVisible) {
             title = "Not found · Agora";
             add(new EmptyState("There is no such access request",
