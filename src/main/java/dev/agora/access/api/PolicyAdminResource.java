@@ -59,9 +59,13 @@ public class PolicyAdminResource {
         } catch (IllegalArgumentException unknown) {
             throw Refusal.notFound("There is no classification " + classification + ".");
         }
+        AccessInput input = AccessInput.checking()
+                .noNulls("approvers", body.approvers(), "must be OWNER or STEWARD")
+                .count("approvers", body.approvers(), ApproverRole.values().length * 2);
         if (body.maxDurationDays() == null) {
-            throw Refusal.invalid("maxDurationDays", "must be given");
+            input.problem("maxDurationDays", "must be given");
         }
+        input.orRefuse("The policy cannot be set");
         return policies.replace(which, body.approvers(), Boolean.TRUE.equals(body.autoApprove()),
                 body.maxDurationDays(), identity.getPrincipal().getName());
     }

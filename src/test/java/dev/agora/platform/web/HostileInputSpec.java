@@ -142,6 +142,17 @@ class HostileInputSpec {
         }
 
         @Test
+        void a_null_approver_role_of_a_policy_is_a_field_error() {
+            List<Object> approvers = new ArrayList<>();
+            approvers.add(null);
+            Map<String, Object> body = new HashMap<>();
+            body.put("approvers", approvers);
+            body.put("maxDurationDays", 30);
+            Api.as("admin").body(body).put("/api/v1/admin/policies/INTERNAL")
+                    .then().statusCode(400).body("errors.field", hasItem("approvers[0]"));
+        }
+
+        @Test
         void a_null_basket_item_or_port_is_a_field_error() {
             List<Object> items = new ArrayList<>();
             items.add(null);
