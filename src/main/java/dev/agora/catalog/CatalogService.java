@@ -60,6 +60,7 @@ public class CatalogService {
     @Transactional
     public ProductDetails create(ProductDraft draft, String actor) {
         Checked checked = check(draft, actor);
+        refuseSecondProductOfTheSameName(checked);
         SemanticVersion version = draft.version() == null || draft.version().isBlank()
                 ? new SemanticVersion(0, 1, 0, null) : SemanticVersion.parse("version", draft.version());
         String slug = slugFor(draft);
@@ -79,8 +80,9 @@ public class CatalogService {
     public ProductDetails revise(String idOrSlug, ProductDraft draft, Long expectedRowVersion, String actor) {
         DataProduct product = changeable(idOrSlug, actor);
         if (expectedRowVersion != null && expectedRowVersion != product.rowVersion()) {
-            throw Refusal.conflict("'" + product.slug() + "' was changed by someone else since you read it; "
-                    + "reload it and apply your change again.");
+            throw Refusal.preconditionFailed("'" + product.slug() + "' was changed by someone else since you read "
+                    + "it (If-Match " + expectedRowVersion + ", now " + product.rowVersion() + "); reload it and apply "
+                    + "your change again.");
         }
         if (draft.version() != null && !draft.version().isBlank()
                 && !SemanticVersion.parse("version", draft.version()).equals(product.version())) {
@@ -122,6 +124,7 @@ public class CatalogService {
     @Transactional
     public ProductDetails addVersion(String idOrSlug, String version, String changelog, ProductDraft draft,
             String actor) {
+        refuseLongNote("changelog", changelog);
         DataProduct product = changeable(idOrSlug, actor);
         SemanticVersion next = SemanticVersion.parse("version", version);
         Routing before = routing(product);
@@ -138,6 +141,7 @@ public class CatalogService {
 
     @Transactional
     public ProductDetails deprecate(String idOrSlug, String reason, String actor) {
+        refuseLongNote("reason", reason);
         DataProduct product = changeable(idOrSlug, actor);
         product.deprecate(reason, clock.instant());
         recordChange(actor, "deprecated", product);
@@ -440,6 +444,26 @@ public class CatalogService {
         }
         return directory.profile(username)
                 .orElseThrow(() -> Refusal.forbidden("There is no account '" + username + "'."));
+    }
+
+    private static void refuseLongNote(String field, String text) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ProductRules.checkNote(field, text, problems);
+        if (!problems.isEmpty()) {
+            throw Refusal.invalid(summary(problems), problems);
+        }
+    }
+
+    /** A pipeline that runs twice must not make "order-items-2": the second run hears which product exists. */
+    private static void refuseSecondProductOfTheSameName(Checked checked) {
+        DataProduct.<DataProduct>find("ownerTeam = ?1 and lower(name) = lower(?2)", checked.team(),
+                        checked.content().name())
+                .firstResultOptional()
+                .ifPresent(existing -> {
+                    throw Refusal.conflict("Team '" + checked.team().slug() + "' already has a data product named '"
+                            + existing.name() + "': '" + existing.slug() + "'. Change it with PUT /api/v1/products/"
+                            + existing.slug() + ".", Map.of("existing", existing.slug()));
+                });
     }
 
     private String slugFor(ProductDraft draft) {

@@ -1,5 +1,6 @@
 package dev.agora.catalog;
 
+import dev.agora.platform.InputText;
 import dev.agora.platform.Refusal.FieldProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,15 @@ final class ProductRules {
     static final int MAX_TAGS = 20;
     static final int MAX_PORTS = 50;
     static final int MAX_COLUMNS = 2000;
+    static final int MAX_DESCRIPTION = 50_000;
+    static final int MAX_CONTACT = 200;
+    static final int MAX_FRESHNESS = 500;
+    static final int MAX_LOCATION = 1024;
+    static final int MAX_COLUMN_NAME = 128;
+    static final int MAX_COLUMN_TYPE = 128;
+    static final int MAX_COLUMN_DESCRIPTION = 2000;
+    /** Changelogs of versions and reasons of deprecations. */
+    public static final int MAX_NOTE = 5000;
     private static final Pattern TAG = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,39}$");
     private static final Pattern PORT_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
 
@@ -29,8 +39,8 @@ final class ProductRules {
         List<FieldProblem> problems = new ArrayList<>();
         if (draft.name() == null || draft.name().isBlank()) {
             problems.add(new FieldProblem("name", "must not be blank"));
-        } else if (draft.name().strip().length() > MAX_NAME) {
-            problems.add(new FieldProblem("name", "must be at most " + MAX_NAME + " characters"));
+        } else {
+            singleLine("name", draft.name().strip(), MAX_NAME, problems);
         }
         if (draft.ownerTeam() == null || draft.ownerTeam().isBlank()) {
             problems.add(new FieldProblem("ownerTeam", "must name the team that owns the product"));
@@ -38,15 +48,12 @@ final class ProductRules {
         if (draft.classification() == null) {
             problems.add(new FieldProblem("classification", "must be one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED"));
         }
-        if (draft.description() != null && draft.description().length() > 50_000) {
-            problems.add(new FieldProblem("description", "must be at most 50000 characters"));
-        }
-        if (draft.contact() != null && draft.contact().length() > 200) {
-            problems.add(new FieldProblem("contact", "must be at most 200 characters"));
-        }
-        if (draft.freshness() != null && draft.freshness().length() > 500) {
-            problems.add(new FieldProblem("freshness", "must be at most 500 characters"));
-        }
+        multiLine("description", draft.description(), MAX_DESCRIPTION, problems);
+        singleLine("contact", draft.contact(), MAX_CONTACT, problems);
+        singleLine("freshness", draft.freshness(), MAX_FRESHNESS, problems);
+        singleLine("slug", draft.slug(), MAX_NAME, problems);
+        singleLine("domain", draft.domain(), MAX_NAME, problems);
+        singleLine("ownerTeam", draft.ownerTeam(), MAX_NAME, problems);
         checkTags(draft, problems);
         checkPorts(draft, problems);
         return problems;
@@ -75,7 +82,7 @@ final class ProductRules {
         }
         int index = 0;
         for (String tag : draft.tags()) {
-            if (tag == null || !TAG.matcher(normaliseTag(tag)).matches()) {
+            if (tag == null || tag.chars().anyMatch(Character::isISOControl) || !TAG.matcher(normaliseTag(tag)).matches()) {
                 problems.add(new FieldProblem("tags[" + index + "]",
                         "must be 1 to 40 letters, digits, '.', '_' or '-'"));
             }
@@ -84,6 +91,19 @@ final class ProductRules {
         if (draft.tags().size() > MAX_TAGS) {
             problems.add(new FieldProblem("tags", "must be at most " + MAX_TAGS));
         }
+    }
+
+    private static void singleLine(String field, String text, int max, List<FieldProblem> problems) {
+        InputText.singleLineProblem(text, max).ifPresent(message -> problems.add(new FieldProblem(field, message)));
+    }
+
+    private static void multiLine(String field, String text, int max, List<FieldProblem> problems) {
+        InputText.multiLineProblem(text, max).ifPresent(message -> problems.add(new FieldProblem(field, message)));
+    }
+
+    /** A changelog or a deprecation reason: multi-line, bounded. */
+    static void checkNote(String field, String text, List<FieldProblem> problems) {
+        multiLine(field, text, MAX_NOTE, problems);
     }
 
     private static void checkPorts(ProductDraft draft, List<FieldProblem> problems) {
@@ -112,7 +132,9 @@ final class ProductRules {
                 problems.add(new FieldProblem(at + ".type", "must be one of postgres-table, glue-table, s3-prefix, "
                         + "kinesis-stream"));
             }
-            if (port.location() == null || port.location().isBlank()) {
+            if (port.location() != null && InputText.singleLineProblem(port.location(), MAX_LOCATION).isPresent()) {
+                singleLine(at + ".location", port.location(), MAX_LOCATION, problems);
+            } else if (port.location() == null || port.location().isBlank()) {
                 problems.add(new FieldProblem(at + ".location", "must say where the data is, such as lake.orders"));
             } else if (port.type() != null) {
                 PortLocation.problem(port.type(), port.location())
@@ -139,12 +161,17 @@ final class ProductRules {
             }
             if (column.name() == null || column.name().isBlank()) {
                 problems.add(new FieldProblem(columnAt + ".name", "must not be blank"));
+            } else if (InputText.singleLineProblem(column.name(), MAX_COLUMN_NAME).isPresent()) {
+                singleLine(columnAt + ".name", column.name(), MAX_COLUMN_NAME, problems);
             } else if (!names.add(column.name())) {
                 problems.add(new FieldProblem(columnAt + ".name", "is used by another column of this port"));
             }
             if (column.type() == null || column.type().isBlank()) {
                 problems.add(new FieldProblem(columnAt + ".type", "must not be blank"));
+            } else {
+                singleLine(columnAt + ".type", column.type(), MAX_COLUMN_TYPE, problems);
             }
+            multiLine(columnAt + ".description", column.description(), MAX_COLUMN_DESCRIPTION, problems);
         }
     }
 }

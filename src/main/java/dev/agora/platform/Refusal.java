@@ -1,6 +1,7 @@
 package dev.agora.platform;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request Agora refuses, with a reason a person can read. Domain code throws it; the web layer turns it into
@@ -16,7 +17,9 @@ public final class Refusal extends RuntimeException {
         /** the caller may not do this */
         FORBIDDEN,
         /** the current state does not allow it: a duplicate, an illegal transition, a concurrent change */
-        CONFLICT
+        CONFLICT,
+        /** the caller's condition on the current state does not hold: a stale If-Match */
+        PRECONDITION_FAILED
     }
 
     /** One field that breaks a rule: the field's name as the caller sent it, and why. */
@@ -24,11 +27,17 @@ public final class Refusal extends RuntimeException {
 
     private final Kind kind;
     private final List<FieldProblem> fieldProblems;
+    private final Map<String, String> details;
 
     private Refusal(Kind kind, String reason, List<FieldProblem> fieldProblems) {
+        this(kind, reason, fieldProblems, Map.of());
+    }
+
+    private Refusal(Kind kind, String reason, List<FieldProblem> fieldProblems, Map<String, String> details) {
         super(reason, null, false, false);
         this.kind = kind;
         this.fieldProblems = List.copyOf(fieldProblems);
+        this.details = Map.copyOf(details);
     }
 
     public static Refusal invalid(String field, String message) {
@@ -51,6 +60,15 @@ public final class Refusal extends RuntimeException {
         return new Refusal(Kind.CONFLICT, reason, List.of());
     }
 
+    /** A conflict that names what it conflicts with, for a program to act on: {@code existing → order-items}. */
+    public static Refusal conflict(String reason, Map<String, String> details) {
+        return new Refusal(Kind.CONFLICT, reason, List.of(), details);
+    }
+
+    public static Refusal preconditionFailed(String reason) {
+        return new Refusal(Kind.PRECONDITION_FAILED, reason, List.of());
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -61,5 +79,10 @@ public final class Refusal extends RuntimeException {
 
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
+    }
+
+    /** Machine-readable facts about the refusal (the API adds them to its problem document). */
+    public Map<String, String> details() {
+        return details;
     }
 }

@@ -283,7 +283,8 @@ class PublishingThroughTheApiSpec {
             Api.as("olivia").header("If-Match", etag).body(Products.named("Contested Spec")
                             .with("contact", "second-writer@agora.example").body())
                     .put("/api/v1/products/" + slug)
-                    .then().statusCode(409)
+                    .then().statusCode(412)
+                    .body("type", equalTo("https://agora.dev/problems/precondition-failed"))
                     .body("detail", containsString("changed by someone else"));
 
             Api.as("olivia").get("/api/v1/products/" + slug).then().body("contact", equalTo("first-writer@agora.example"));

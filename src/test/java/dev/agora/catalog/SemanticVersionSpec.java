@@ -33,4 +33,17 @@ class SemanticVersionSpec {
         assertThatThrownBy(() -> v("01.0.0")).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> v("v1.0.0")).isInstanceOf(Refusal.class);
     }
+
+    @Test
+    void numeric_pre_release_identifiers_beyond_a_long_compare_as_numbers() {
+        assertThat(v("1.0.0-99999999999999999999")).isGreaterThan(v("1.0.0-99999999999999999998"));
+        assertThat(v("1.0.0-100000000000000000000")).isGreaterThan(v("1.0.0-99999999999999999999"));
+    }
+
+    @Test
+    void an_over_long_version_is_refused_before_it_is_parsed() {
+        assertThatThrownBy(() -> v("1.0.0-" + "a".repeat(SemanticVersion.MAX_LENGTH)))
+                .isInstanceOf(dev.agora.platform.Refusal.class)
+                .hasMessageContaining("at most " + SemanticVersion.MAX_LENGTH);
+    }
 }

@@ -9,6 +9,8 @@ import dev.agora.access.application.AccessQueries;
 import dev.agora.access.application.AccessRequests;
 import dev.agora.identity.Roles;
 import dev.agora.platform.Refusal;
+import dev.agora.platform.web.Paging;
+import dev.agora.platform.web.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -23,13 +25,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Requesting access to data products and deciding on requests. */
 @Path("/api/v1/access-requests")
@@ -47,26 +51,22 @@ public class AccessRequestResource {
         }
     }
 
-    /** Whom the access is for: {"type": "TEAM", "name": "marketing-insights"}; the caller when left out. */
-    public record PrincipalRequest(Principal.Type type, String name) {
-        Principal toPrincipal() {
-            if (type == null || name == null || name.isBlank()) {
-                throw Refusal.invalid("principal", "must have a type (USER or TEAM) and a name");
-            }
-            return new Principal(type, name.strip());
-        }
-    }
+    /**
+     * Whom the access is for: {"type": "TEAM", "name": "marketing-insights"}; the caller when left out.
+     * Enumerated values arrive as text, so that an unknown one is named with every other problem of the body.
+     */
+    public record PrincipalRequest(@Schema(enumeration = {"USER", "TEAM"}) String type, String name) {}
 
     /** A new request. */
     public record NewRequest(String product, List<PortRequest> ports, PrincipalRequest principal,
-            Permission permission, String justification, Integer durationDays) {}
+            @Schema(enumeration = {"READ", "WRITE"}) String permission, String justification, Integer durationDays) {}
 
     /** One product of a basket. */
     public record BasketItem(String product, List<PortRequest> ports) {}
 
     /** Several products requested together, with one justification. */
-    public record BasketRequest(List<BasketItem> items, PrincipalRequest principal, Permission permission,
-            String justification, Integer durationDays) {}
+    public record BasketRequest(List<BasketItem> items, PrincipalRequest principal,
+            @Schema(enumeration = {"READ", "WRITE"}) String permission, String justification, Integer durationDays) {}
 
     /** An approval, optionally shortening the duration, optionally with a comment. */
     public record Approval(Integer durationDays, String comment) {}
@@ -93,95 +93,128 @@ public class AccessRequestResource {
     @POST
     @Operation(summary = "Request access to one product's ports (all ports when none are named)")
     public Response submit(@NotNull NewRequest body) {
+        AccessInput input = AccessInput.checking();
+        Optional<Principal> principal = input.principal("principal", body.principal());
+        Optional<Permission> permission = input.permission("permission", body.permission());
+        input.singleLine("product", body.product(), AccessInput.MAX_NAME)
+                .ports("ports", body.ports())
+                .justification("justification", body.justification())
+                .orRefuse("The request cannot be submitted");
         AccessRequestView created = requests.submit(new AccessRequests.NewRequest(body.product(), ports(body.ports()),
-                body.principal() == null ? null : body.principal().toPrincipal(), body.permission(),
-                body.justification(), body.durationDays()), actor());
-        return Response.created(URI.create("/api/v1/access-requests/" + created.id())).entity(created).build();
+                principal.orElse(null), permission.orElse(null), body.justification(), body.durationDays()), actor());
+        return Response.created(URI.create("/api/v1/access-requests/" + created.id())).entity(seenByCaller(created))
+                .build();
     }
 
     @POST
     @Path("/basket")
     @Operation(summary = "Request access to several products at once: one request per product, one submission")
     public Response submitBasket(@NotNull BasketRequest body) {
+        AccessInput input = AccessInput.checking();
+        Optional<Principal> principal = input.principal("principal", body.principal());
+        Optional<Permission> permission = input.permission("permission", body.permission());
+        input.count("items", body.items(), AccessInput.MAX_BASKET_ITEMS)
+                .noNulls("items", body.items(), "must name a data product");
+        if (body.items() != null && body.items().size() <= AccessInput.MAX_BASKET_ITEMS) {
+            for (int i = 0; i < body.items().size(); i++) {
+                BasketItem item = body.items().get(i);
+                if (item != null) {
+                    input.singleLine("items[" + i + "].product", item.product(), AccessInput.MAX_NAME)
+                            .ports("items[" + i + "].ports", item.ports());
+                }
+            }
+        }
+        input.justification("justification", body.justification()).orRefuse("The basket cannot be submitted");
         AccessRequests.Submission submission = requests.submitBasket(body.items() == null ? null : body.items().stream()
-                        .map(item -> item == null ? null : new AccessRequests.BasketItem(item.product(), ports(item.ports())))
+                        .map(item -> new AccessRequests.BasketItem(item.product(), ports(item.ports())))
                         .toList(),
-                body.principal() == null ? null : body.principal().toPrincipal(), body.permission(),
-                body.justification(), body.durationDays(), actor());
+                principal.orElse(null), permission.orElse(null), body.justification(), body.durationDays(), actor());
         return Response.created(URI.create("/api/v1/access-requests/submissions/" + submission.submissionId()))
-                .entity(submission).build();
+                .entity(new AccessRequests.Submission(submission.submissionId(),
+                        submission.requests().stream().map(this::seenByCaller).toList())).build();
     }
 
     @GET
-    @Operation(summary = "Your requests (view=mine) or those waiting for your decision (view=inbox)")
-    public List<AccessRequestView> list(@QueryParam("view") @DefaultValue("mine") String view,
-            @QueryParam("status") List<String> status) {
-        Set<RequestStatus> statuses = statuses(status);
-        return switch (view) {
+    @Operation(summary = "Your requests (view=mine) or those waiting for your decision (view=inbox), a page at a "
+            + "time (X-Total-Count says how many in all)")
+    public RestResponse<List<AccessRequestView>> list(@QueryParam("view") @DefaultValue("mine") String view,
+            @QueryParam("status") List<String> status, @QueryParam("page") String page,
+            @QueryParam("size") @Parameter(description = "at most " + Paging.MAX_SIZE) String size) {
+        Set<RequestStatus> statuses = QueryParameters.enums("status", status, RequestStatus.class);
+        Paging paging = Paging.of(page, size);
+        List<AccessRequestView> all = switch (view) {
             case "mine" -> queries.mine(actor(), statuses);
             case "inbox" -> queries.inbox(actor(), statuses);
             default -> throw Refusal.invalid("view", "must be mine or inbox");
         };
+        return RestResponse.ResponseBuilder.ok(paging.slice(all).stream().map(this::seenByCaller).toList())
+                .header(Paging.TOTAL_HEADER, all.size()).build();
     }
 
     @GET
     @Path("/submissions/{submissionId}")
     @Operation(summary = "The requests of one submission (a basket)")
     public List<AccessRequestView> submission(@PathParam("submissionId") String submissionId) {
-        return queries.submission(uuid(submissionId), actor());
+        return queries.submission(uuid(submissionId), actor()).stream().map(this::seenByCaller).toList();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One request with its steps, history and grants")
     public AccessRequestView get(@PathParam("id") String id) {
-        return queries.find(uuid(id), actor());
+        return seenByCaller(queries.find(uuid(id), actor()));
     }
 
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Approve (or approve a pending extension); optionally shorten the duration")
     public AccessRequestView approve(@PathParam("id") String id, Approval body) {
-        return requests.approve(uuid(id), actor(), body == null ? null : body.durationDays(),
-                body == null ? null : body.comment());
+        AccessInput.checking().multiLine("comment", body == null ? null : body.comment(), AccessInput.MAX_REASON)
+                .orRefuse("The approval cannot be recorded");
+        return seenByCaller(requests.approve(uuid(id), actor(), body == null ? null : body.durationDays(),
+                body == null ? null : body.comment()));
     }
 
     @POST
     @Path("/{id}/reject")
     @Operation(summary = "Reject (or reject a pending extension); the reason is required")
     public AccessRequestView reject(@PathParam("id") String id, Reasoned body) {
-        return requests.reject(uuid(id), actor(), body == null ? null : body.reason());
+        reasonWithinBounds(body);
+        return seenByCaller(requests.reject(uuid(id), actor(), body == null ? null : body.reason()));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Withdraw your own pending request")
     public AccessRequestView cancel(@PathParam("id") String id) {
-        return requests.cancel(uuid(id), actor());
+        return seenByCaller(requests.cancel(uuid(id), actor()));
     }
 
     @POST
     @Path("/{id}/revoke")
     @Operation(summary = "Take access back (owners of the product's team and administrators)")
     public AccessRequestView revoke(@PathParam("id") String id, Reasoned body) {
-        return requests.revoke(uuid(id), actor(), body == null ? null : body.reason());
+        reasonWithinBounds(body);
+        return seenByCaller(requests.revoke(uuid(id), actor(), body == null ? null : body.reason()));
     }
 
     @POST
     @Path("/{id}/extend")
     @Operation(summary = "Ask to keep active access longer; it stays active while approvers decide")
     public AccessRequestView extend(@PathParam("id") String id, @NotNull ExtensionRequest body) {
+        AccessInput input = AccessInput.checking().multiLine("reason", body.reason(), AccessInput.MAX_REASON);
         if (body.durationDays() == null) {
-            throw Refusal.invalid("durationDays", "must say how many days more");
+            input.problem("durationDays", "must say how many days more");
         }
-        return requests.extend(uuid(id), actor(), body.durationDays(), body.reason());
+        input.orRefuse("The extension cannot be asked for");
+        return seenByCaller(requests.extend(uuid(id), actor(), body.durationDays(), body.reason()));
     }
 
     @POST
     @Path("/{id}/retry")
     @Operation(summary = "Apply failed grants again (owners of the product's team and administrators)")
     public AccessRequestView retry(@PathParam("id") String id) {
-        return requests.retryGrants(uuid(id), actor());
+        return seenByCaller(requests.retryGrants(uuid(id), actor()));
     }
 
     @POST
@@ -191,7 +224,21 @@ public class AccessRequestResource {
         if (body.ids() == null || body.ids().isEmpty()) {
             throw Refusal.invalid("ids", "must name at least one request");
         }
+        AccessInput.checking().count("ids", body.ids(), AccessInput.MAX_BULK_IDS)
+                .noNulls("ids", body.ids(), "must be the id of a request")
+                .multiLine("comment", body.comment(), AccessInput.MAX_REASON)
+                .orRefuse("The requests cannot be approved");
         return requests.approveAll(body.ids(), actor(), body.comment());
+    }
+
+    /** Grant engines' error texts are for the product's owners and administrators; others read a plain sentence. */
+    private AccessRequestView seenByCaller(AccessRequestView request) {
+        return queries.mayRevoke(request, actor()) ? request : request.withoutEngineDetails();
+    }
+
+    private static void reasonWithinBounds(Reasoned body) {
+        AccessInput.checking().multiLine("reason", body == null ? null : body.reason(), AccessInput.MAX_REASON)
+                .orRefuse("The reason cannot be recorded");
     }
 
     private String actor() {
@@ -212,23 +259,4 @@ public class AccessRequestResource {
         }
     }
 
-    private static Set<RequestStatus> statuses(List<String> values) {
-        Set<RequestStatus> statuses = EnumSet.noneOf(RequestStatus.class);
-        if (values == null) {
-            return statuses;
-        }
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                if (part.isBlank()) {
-                    continue;
-                }
-                try {
-                    statuses.add(RequestStatus.valueOf(part.strip().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException unknown) {
-                    throw Refusal.invalid("status", "must be one of " + EnumSet.allOf(RequestStatus.class));
-                }
-            }
-        }
-        return statuses;
-    }
 }

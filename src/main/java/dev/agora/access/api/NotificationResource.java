@@ -2,9 +2,10 @@ package dev.agora.access.api;
 
 import dev.agora.access.application.Notifications;
 import dev.agora.identity.Roles;
+import dev.agora.platform.web.Paging;
+import dev.agora.platform.web.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,9 +39,15 @@ public class NotificationResource {
     }
 
     @GET
-    @Operation(summary = "Your latest notifications, newest first")
-    public List<NotificationView> latest(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return notifications.latest(me(), Math.max(1, Math.min(limit, 200))).stream()
+    @Operation(summary = "Your latest notifications, newest first, a page at a time (limit is the older name of size)")
+    public List<NotificationView> latest(@QueryParam("limit") String limit, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Paging paging = size == null && limit != null
+                ? new Paging(Paging.of(page, null).page(), QueryParameters.integer("limit", limit, 50, 1,
+                        Paging.MAX_SIZE))
+                : Paging.of(page, size == null ? "50" : size);
+        int newest = (int) Math.min(Integer.MAX_VALUE, paging.offset() + paging.size());
+        return paging.slice(notifications.latest(me(), newest)).stream()
                 .map(n -> new NotificationView(n.id, n.kind, n.message, n.requestId, n.createdAt, n.readAt != null))
                 .toList();
     }

@@ -6,6 +6,9 @@ import dev.agora.access.policy.AccessPolicy;
 import dev.agora.catalog.Classification;
 import dev.agora.identity.Roles;
 import dev.agora.platform.Refusal;
+import dev.agora.platform.web.Paging;
+import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -42,8 +45,8 @@ public class PolicyAdminResource {
 
     @GET
     @Operation(summary = "The access policy of every classification")
-    public List<AccessPolicy> all() {
-        return policies.all();
+    public RestResponse<List<AccessPolicy>> all(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return Paging.of(page, size).answer(policies.all());
     }
 
     @PUT
@@ -56,9 +59,13 @@ public class PolicyAdminResource {
         } catch (IllegalArgumentException unknown) {
             throw Refusal.notFound("There is no classification " + classification + ".");
         }
+        AccessInput input = AccessInput.checking()
+                .noNulls("approvers", body.approvers(), "must be OWNER or STEWARD")
+                .count("approvers", body.approvers(), ApproverRole.values().length * 2);
         if (body.maxDurationDays() == null) {
-            throw Refusal.invalid("maxDurationDays", "must be given");
+            input.problem("maxDurationDays", "must be given");
         }
+        input.orRefuse("The policy cannot be set");
         return policies.replace(which, body.approvers(), Boolean.TRUE.equals(body.autoApprove()),
                 body.maxDurationDays(), identity.getPrincipal().getName());
     }

@@ -191,12 +191,16 @@ public class AccessReactions {
                     Notifications.Kind.ACCESS_ACTIVE, request.id(), "Your access to " + product + " is active until "
                             + request.expiresAt().map(e -> e.toString().substring(0, 10)).orElse("?"));
             case GRANT_FAILED -> {
-                List<String> told = new ArrayList<>(directory.membersWithRole(request.product().ownerTeam(),
-                        TeamRole.OWNER));
-                told.add(request.requester());
-                notifications.tell(told, event.actor(), Notifications.Kind.GRANT_FAILED, request.id(),
+                List<String> owners = directory.membersWithRole(request.product().ownerTeam(), TeamRole.OWNER);
+                notifications.tell(owners, event.actor(), Notifications.Kind.GRANT_FAILED, request.id(),
                         "Access to " + product + " for " + request.principal() + " could not be granted: "
                                 + event.comment());
+                if (!owners.contains(request.requester())) {
+                    // the engine's message (JDBC URLs, SQL, AWS errors) is for owners and administrators only
+                    notifications.tell(List.of(request.requester()), event.actor(), Notifications.Kind.GRANT_FAILED,
+                            request.id(), "Access to " + product + " for " + request.principal()
+                                    + " could not be granted. " + AccessRequestView.GRANT_ERROR_FOR_REQUESTERS);
+                }
             }
             case GRANT_RETRIED -> grants.retry(request.id(), event.actor());
             case EXPIRED, REVOKED -> {

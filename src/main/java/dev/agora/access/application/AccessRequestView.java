@@ -31,6 +31,28 @@ public record AccessRequestView(UUID id, UUID submissionId, RequestStatus status
     public record Step(String role, String scope, List<String> approvers, ApprovalStep.Decision decision,
             String decidedBy, String comment, Instant decidedAt) {}
 
+    /**
+     * What a requester reads instead of the engine's message: those carry JDBC URLs, SQL and AWS error texts that
+     * are for the product's owners, the administrators and the log.
+     */
+    public static final String GRANT_ERROR_FOR_REQUESTERS = "Agora could not apply the grant. The product's owners "
+            + "and the administrators see the details and can retry it.";
+
+    /** The request with the grant engines' error texts replaced by {@link #GRANT_ERROR_FOR_REQUESTERS}. */
+    public AccessRequestView withoutEngineDetails() {
+        List<Transition> plainHistory = history.stream()
+                .map(t -> t.to() == RequestStatus.FAILED && t.comment() != null
+                        ? new Transition(t.at(), t.actor(), t.from(), t.to(), GRANT_ERROR_FOR_REQUESTERS) : t)
+                .toList();
+        List<GrantView> plainGrants = grants.stream()
+                .map(g -> g.lastError() == null ? g : new GrantView(g.engine(), g.grantee(), g.resource(), g.columns(),
+                        g.permissions(), g.status(), GRANT_ERROR_FOR_REQUESTERS, g.appliedAt()))
+                .toList();
+        return new AccessRequestView(id, submissionId, status, product, ports, principal, requester, permission,
+                justification, durationDays, maxDurationDays, createdAt, activatedAt, expiresAt, steps, plainHistory,
+                extensions, plainGrants, lastGrantError == null ? null : GRANT_ERROR_FOR_REQUESTERS, version);
+    }
+
     static AccessRequestView of(AccessRequest request, List<Step> steps, List<GrantView> grants) {
         AccessRequest.State state = request.state();
         return new AccessRequestView(state.id(), state.submissionId(), state.status(),

@@ -61,7 +61,9 @@ class RequestPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private void show(String id) {
         removeAll();
         try {
-            show(queries.find(UUID.fromString(id), username));
+            AccessRequestView request = queries.find(UUID.fromString(id), username);
+            // grant engines' error texts are for the product's owners and administrators
+            show(queries.mayRevoke(request, username) ? request : request.withoutEngineDetails());
         } catch (Refusal | IllegalArgumentException notVisible) {
             title = "Not found · Agora";
             add(new EmptyState("There is no such access request",

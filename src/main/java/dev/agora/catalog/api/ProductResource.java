@@ -55,19 +55,38 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A data product by id or slug (drafts only for its owner team and administrators)")
-    public Response get(@PathParam("id") @Parameter(description = "the product's id or slug") String id) {
+    public Response get(@PathParam("id") @Parameter(description = "the product's id or slug") String id,
+            @HeaderParam("If-None-Match") @Parameter(description = "the ETag you hold: 304 when it is current")
+            String ifNoneMatch) {
         ProductDetails product = catalog.find(id, actor())
                 .orElseThrow(() -> Refusal.notFound("There is no data product '" + id + "'."));
+        if (matches(ifNoneMatch, product)) {
+            return Response.notModified(tagOf(product)).build();
+        }
         return withTag(Response.ok(), product);
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a data product's description, tags, classification, contact and ports; "
-            + "send If-Match with the ETag you read to refuse overwriting a concurrent change")
+    @Operation(summary = "Replace a data product's description, tags, classification, contact and ports, or create "
+            + "it under this slug when there is none (201); send If-Match with the ETag you read to refuse "
+            + "overwriting a concurrent change (412)")
     public Response revise(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @NotNull ProductRequest request) {
-        return withTag(Response.ok(), catalog.revise(id, request.toDraft(), rowVersion(ifMatch), actor()));
+        Long expected = rowVersion(ifMatch);
+        if (catalog.find(id, actor()).isEmpty()) {
+            // a pipeline can PUT the same product every run: the first run creates it
+            if (ifMatch != null && !ifMatch.isBlank()) {
+                throw Refusal.preconditionFailed("There is no data product '" + id + "' to match If-Match against; "
+                        + "send the request without If-Match to create it.");
+            }
+            if (request.slug() != null && !request.slug().isBlank() && !request.slug().strip().equals(id)) {
+                throw Refusal.invalid("slug", "must be '" + id + "', the slug of the path, or be left out");
+            }
+            ProductDetails created = catalog.create(request.toDraft(id), actor());
+            return withTag(Response.created(URI.create("/api/v1/products/" + created.slug())), created);
+        }
+        return withTag(Response.ok(), catalog.revise(id, request.toDraft(), expected, actor()));
     }
 
     @POST
@@ -119,7 +138,26 @@ public class ProductResource {
     }
 
     private static Response withTag(Response.ResponseBuilder response, ProductDetails product) {
-        return response.tag(new EntityTag(Long.toString(product.rowVersion()))).entity(product).build();
+        return response.tag(tagOf(product)).entity(product).build();
+    }
+
+    private static EntityTag tagOf(ProductDetails product) {
+        return new EntityTag(Long.toString(product.rowVersion()));
+    }
+
+    /** If-None-Match holds a list of tags (weak or strong, as weak comparison is enough for a GET) or "*". */
+    private static boolean matches(String ifNoneMatch, ProductDetails product) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String current = Long.toString(product.rowVersion());
+        for (String tag : ifNoneMatch.split(",")) {
+            String value = tag.strip().replaceFirst("^W/", "").replace("\"", "");
+            if (value.equals("*") || value.equals(current)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Long rowVersion(String ifMatch) {

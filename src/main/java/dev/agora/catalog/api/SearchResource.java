@@ -8,6 +8,8 @@ import dev.agora.catalog.search.SortOrder;
 import dev.agora.catalog.search.Suggestion;
 import dev.agora.identity.Roles;
 import dev.agora.platform.Refusal;
+import dev.agora.platform.web.Paging;
+import dev.agora.platform.web.QueryParameters;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -33,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Search", description = "Find data products")
 public class SearchResource {
 
+    /** Values of one facet filter: far more than anyone ticks, few enough for the query to stay small. */
+    static final int MAX_FILTER_VALUES = 50;
+
     private final CatalogSearch search;
     private final SecurityIdentity identity;
 
@@ -51,12 +56,12 @@ public class SearchResource {
             @QueryParam("tag") List<String> tag,
             @QueryParam("type") List<String> type,
             @QueryParam("status") List<String> status,
-            @QueryParam("deprecated") @DefaultValue("false")
-            @Parameter(description = "include deprecated products") boolean deprecated,
+            @QueryParam("deprecated") @Parameter(description = "include deprecated products (true or false)")
+            String deprecated,
             @QueryParam("sort") @DefaultValue("relevance")
             @Parameter(description = "relevance, newest or name") String sort,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("page") String page,
+            @QueryParam("size") @Parameter(description = "at most " + SearchQuery.MAX_SIZE) String size) {
         Map<Facet, Set<String>> filters = new EnumMap<>(Facet.class);
         put(filters, Facet.DOMAIN, domain, false);
         put(filters, Facet.TEAM, team, false);
@@ -64,7 +69,9 @@ public class SearchResource {
         put(filters, Facet.TAG, tag, false);
         put(filters, Facet.TYPE, type, false);
         put(filters, Facet.STATUS, status, true);
-        return search.search(new SearchQuery(q, filters, deprecated, sortOrder(sort), page, size,
+        return search.search(new SearchQuery(q, filters, QueryParameters.bool("deprecated", deprecated, false),
+                sortOrder(sort), QueryParameters.integer("page", page, 0, 0, Paging.MAX_PAGE),
+                QueryParameters.integer("size", size, 20, 1, SearchQuery.MAX_SIZE),
                 search.visibilityOf(identity.getPrincipal().getName())));
     }
 
@@ -78,6 +85,10 @@ public class SearchResource {
     private static void put(Map<Facet, Set<String>> filters, Facet facet, List<String> values, boolean upperCase) {
         if (values == null || values.isEmpty()) {
             return;
+        }
+        if (values.size() > MAX_FILTER_VALUES) {
+            throw Refusal.invalid(facet.name().toLowerCase(Locale.ROOT), "may be given at most " + MAX_FILTER_VALUES
+                    + " times");
         }
         Set<String> cleaned = new LinkedHashSet<>();
         for (String value : values) {

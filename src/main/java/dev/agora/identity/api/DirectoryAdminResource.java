@@ -5,17 +5,20 @@ import dev.agora.identity.LocalAccounts;
 import dev.agora.identity.PlatformRole;
 import dev.agora.identity.Roles;
 import dev.agora.identity.SignedInAccount;
+import dev.agora.platform.web.Paging;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +26,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The organisation as administrators manage it: accounts, domains and teams. */
 @Path("/api/v1/admin")
@@ -33,11 +37,17 @@ public class DirectoryAdminResource {
 
     /** A new local account. */
     public record NewAccountRequest(
-            @NotBlank @Size(max = 63) String username,
-            @Size(max = 200) String displayName,
-            @Email @Size(max = 320) String email,
-            @NotBlank String password,
+            @NotBlank @Size(max = 63) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String username,
+            @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String displayName,
+            @Email @Size(max = 320) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String email,
+            @NotBlank @Size(max = MAX_PASSWORD) String password,
             PlatformRole platformRole) {}
+
+    /** Names and addresses end up in mail headers and logs: one line, no control characters. */
+    static final String SINGLE_LINE = "[^\\p{Cntrl}\\u2028\\u2029]*";
+    static final String SINGLE_LINE_MESSAGE = "must be a single line without control characters";
+    /** Hashing is deliberately slow: an unbounded password would make it a lever for denial of service. */
+    static final int MAX_PASSWORD = 1024;
 
     /** The account as created. */
     public record AccountCreated(String username, String displayName, List<String> roles) {}
@@ -55,8 +65,9 @@ public class DirectoryAdminResource {
     @GET
     @Path("/users")
     @Operation(summary = "All accounts with their platform role and teams")
-    public List<Directory.UserSummary> users() {
-        return directory.users();
+    public RestResponse<List<Directory.UserSummary>> users(@QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return Paging.of(page, size).answer(directory.users());
     }
 
     @POST
@@ -88,25 +99,28 @@ public class DirectoryAdminResource {
     @GET
     @Path("/domains")
     @Operation(summary = "All domains with their teams and stewards")
-    public List<Directory.DomainSummary> domains() {
-        return directory.domains();
+    public RestResponse<List<Directory.DomainSummary>> domains(@QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return Paging.of(page, size).answer(directory.domains());
     }
 
     @GET
     @Path("/teams")
     @Operation(summary = "All teams with their members by role")
-    public List<Directory.TeamSummary> teams() {
-        return directory.teams();
+    public RestResponse<List<Directory.TeamSummary>> teams(@QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return Paging.of(page, size).answer(directory.teams());
     }
 
     /** A team's settings. */
-    public record TeamSettings(String awsPrincipalArn) {}
+    public record TeamSettings(
+            @Size(max = 2048) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String awsPrincipalArn) {}
 
     @jakarta.ws.rs.PUT
     @Path("/teams/{slug}")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a team's AWS principal (IAM role or Identity Center group ARN) for Lake Formation grants")
-    public Directory.TeamSummary updateTeam(@PathParam("slug") String slug, @NotNull TeamSettings settings) {
+    public Directory.TeamSummary updateTeam(@PathParam("slug") String slug, @Valid @NotNull TeamSettings settings) {
         return directory.useAwsPrincipal(slug, settings.awsPrincipalArn(), actor());
     }
 

@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,8 @@ public class MeResource {
     }
 
     /** A request to change one's own local password. */
-    public record PasswordChange(@NotBlank String currentPassword, @NotBlank String newPassword) {}
+    public record PasswordChange(@NotBlank @Size(max = DirectoryAdminResource.MAX_PASSWORD) String currentPassword,
+            @NotBlank @Size(max = DirectoryAdminResource.MAX_PASSWORD) String newPassword) {}
 
     private final SecurityIdentity identity;
     private final Directory directory;

@@ -46,6 +46,7 @@ public class ApiExceptionMappers {
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;
             case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
         };
         if (refusal.kind() == Refusal.Kind.INVALID) {
             List<Problem.FieldError> errors = refusal.fieldProblems().stream()
@@ -53,7 +54,8 @@ public class ApiExceptionMappers {
                     .toList();
             return problems.response(Problem.invalid(refusal.reason(), path(uri), errors));
         }
-        return problems.response(Problem.of(status, ProblemResponses.reasonPhrase(status), refusal.reason(), path(uri)));
+        return problems.response(Problem.of(status, ProblemResponses.reasonPhrase(status), refusal.reason(), path(uri))
+                .with(refusal.details()));
     }
 
     @ServerExceptionMapper
@@ -128,6 +130,20 @@ public class ApiExceptionMappers {
         }
         if (status >= 500) {
             return unexpected(web, uri);
+        }
+        if (status == 404 && web.getCause() != null && uri != null) {
+            // JAX-RS answers 404 for a query parameter it cannot convert; the caller's mistake is the parameter
+            String message = String.valueOf(web.getCause().getMessage());
+            for (var parameter : uri.getQueryParameters().entrySet()) {
+                for (String value : parameter.getValue()) {
+                    if (!value.isEmpty() && message.contains(value)) {
+                        String field = parameter.getKey();
+                        return problems.response(Problem.invalid("The query parameter '" + field
+                                + "' has a value of the wrong form.", path(uri),
+                                List.of(new Problem.FieldError(field, "has a value of the wrong form"))));
+                    }
+                }
+            }
         }
         String detail = switch (status) {
             case 404 -> "There is nothing at " + path(uri) + ".";

@@ -9,6 +9,7 @@ import dev.agora.catalog.search.SearchResult;
 import dev.agora.catalog.search.SortOrder;
 import dev.agora.catalog.search.Suggestion;
 import dev.agora.catalog.search.Visibility;
+import dev.agora.platform.Refusal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -224,6 +225,9 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
                     return search(searcher, search, false);
                 }
                 return result;
+            } catch (IndexSearcher.TooManyClauses tooBroad) {
+                throw Refusal.invalid("q", "the search (words and filters together) is too broad to run; "
+                        + "use fewer words or filter values");
             } finally {
                 searchers.release(searcher);
             }
