@@ -36,6 +36,23 @@ public final class Locations {
         Arc.container().instance(DataLocations.class).get().unregister(registration.id(), ACTOR);
     }
 
+    /**
+     * A lake table of the spec's own (one described column), registered to the team: for specs that move or
+     * unregister data, so that no other spec's product on a shared demo table is affected.
+     */
+    public static String ownTable(String team, String prefix) {
+        String table = "lake." + prefix + "_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (var connection = Arc.container().instance(io.agroal.api.AgroalDataSource.class).get().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + table + " (id int)");
+            statement.execute("COMMENT ON COLUMN " + table + ".id IS 'Key'");
+        } catch (java.sql.SQLException failed) {
+            throw new IllegalStateException(failed);
+        }
+        register(team, "postgres-table", table);
+        return table;
+    }
+
     /** A lake table of sales-analytics, the team of {@link Products#named(String)}. */
     public static DataLocations.Registration salesTable(String location) {
         return register("sales-analytics", "postgres-table", location);

@@ -12,6 +12,7 @@ import dev.agora.identity.Directory;
 import dev.agora.identity.LocalAccounts;
 import dev.agora.identity.TeamRole;
 import dev.agora.support.Api;
+import dev.agora.support.Locations;
 import dev.agora.support.People;
 import dev.agora.support.Products;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,9 +44,13 @@ class RoutingByTheStrictestClassificationSpec {
 
     /** A published product on lake.campaigns, as the body that created it (to revise it with). */
     private static Products product(String classification) {
+        return product(classification, "lake.campaigns");
+    }
+
+    private static Products product(String classification, String table) {
         Products product = Products.named("Routing Spec " + Products.uniqueTag())
                 .with("classification", classification)
-                .harvestedPort("campaigns", "postgres-table", "lake.campaigns");
+                .harvestedPort("campaigns", "postgres-table", table);
         String slug = Api.as("olivia").body(product.body()).post("/api/v1/products").then().statusCode(201)
                 .extract().path("slug");
         Api.as("olivia").post("/api/v1/products/" + slug + "/publish").then().statusCode(200);
@@ -126,9 +131,12 @@ class RoutingByTheStrictestClassificationSpec {
             String newOwner = people.person("owner");
             String team = people.team("sales-ops", "sales");
             people.member(team, newOwner, TeamRole.OWNER);
-            Products product = product("INTERNAL");
+            String table = Locations.ownTable("sales-analytics", "routing");
+            Products product = product("INTERNAL", table);
             String id = submit("marco", request(slug(product), "marketing-insights", 30)).getString("id");
 
+            // the data moves with the product: a port may name only data registered to its team
+            Locations.transfer(team, "postgres-table", table);
             revise("admin", product.with("ownerTeam", team));
 
             Api.as("olivia").body(Map.of()).post("/api/v1/access-requests/" + id + "/approve").then()
