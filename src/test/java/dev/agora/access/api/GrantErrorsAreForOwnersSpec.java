@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agora.support.AccessRequestsApi;
 import dev.agora.support.Api;
+import dev.agora.support.Locations;
 import dev.agora.support.Products;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +28,7 @@ class GrantErrorsAreForOwnersSpec {
 
     @BeforeEach
     void a_grant_that_failed() {
+        Locations.register("sales-analytics", "s3-prefix", "s3://agora-raw/exports/");
         String slug = Api.as("olivia").body(Products.named("Failing Grant " + Products.uniqueTag())
                         .port("raw", "s3-prefix", "s3://agora-raw/exports/",
                                 Products.column("line", "string", "One exported line")).body())

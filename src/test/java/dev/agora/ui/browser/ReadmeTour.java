@@ -3,6 +3,7 @@ package dev.agora.ui.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agora.support.Api;
+import dev.agora.support.Products;
 import dev.agora.ui.browser.pages.ApprovalsPage;
 import dev.agora.ui.browser.pages.CatalogPage;
 import dev.agora.ui.browser.pages.LoginPage;
@@ -88,8 +89,23 @@ class ReadmeTour extends BrowserSpec {
                 .fillIn("not-my-password", "second-secret-2", "second-secret-2").save();
         browser.screenshot("change-password-refused");
 
-        LoginPage.open(browser).signInAs("admin", "agora-demo").navigateTo("Admin");
+        Products refunds = Products.named("Order Refunds").with("classification", "CONFIDENTIAL")
+                .with("description", "Every refund of a confirmed order, with its reason and amount, one row each.");
+        String refundsSlug = Api.as("olivia").body(refunds.body()).post("/api/v1/products").then().statusCode(201)
+                .extract().path("slug");
+        Api.as("olivia").body(refunds.with("classification", "INTERNAL").body()).put("/api/v1/products/"
+                + refundsSlug).then().statusCode(200);
+
+        LoginPage.open(browser).signInAs("admin", "agora-demo");
+        browser.open("catalog/" + refundsSlug);
+        browser.waitFor(By.id("classification-proposal"));
+        browser.screenshot("classification-proposal");
+
+        new ShellPage(browser).navigateTo("Admin");
         browser.screenshot("admin");
+        browser.reach(By.xpath("//vaadin-tab[normalize-space(.)='Data locations']")).click();
+        browser.waitForText("lake.campaigns");
+        browser.screenshot("data-locations");
         browser.reach(By.xpath("//vaadin-tab[normalize-space(.)='Grant health']")).click();
         browser.reach(By.id("reconcile-now")).click();
         browser.waitForText("Last reconciliation");
