@@ -1,16 +1,14 @@
 package dev.agora.platform;
 
+import dev.agora.support.LocalHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.Test;
 class EmbeddedPostgresqlStartIT {
 
     private static final String UNPRIVILEGED_USER = "nobody";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static Path workspace;
 
     @BeforeAll
@@ -187,26 +183,12 @@ class EmbeddedPostgresqlStartIT {
         }
 
         HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
+            return new LocalHttp(port).get(path, user, password);
         }
 
         HttpResponse<String> post(String path, String json, String user, String password)
                 throws IOException, InterruptedException {
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)), user, password);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
-                throws IOException, InterruptedException {
-            if (user != null) {
-                request.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-            }
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
+            return new LocalHttp(port).post(path, json, user, password);
         }
 
         int databasePort() throws IOException {

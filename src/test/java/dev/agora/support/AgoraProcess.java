@@ -3,15 +3,10 @@ package dev.agora.support;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,10 +20,11 @@ public final class AgoraProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LocalHttp http;
 
     public AgoraProcess(String database, Path dataDirectory, Map<String, String> extra) {
         this.port = freePort();
+        this.http = new LocalHttp(port);
         this.log = Path.of("target", "agora-process-" + database + ".log");
         this.environment = new HashMap<>(extra);
         environment.put("AGORA_DB_URL", "jdbc:postgresql://localhost:5432/" + database);
@@ -71,26 +67,12 @@ public final class AgoraProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String user, String password) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), user, password);
+        return http.get(path, user, password);
     }
 
     public HttpResponse<String> post(String path, String json, String user, String password)
             throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), user, password);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
-            throws IOException, InterruptedException {
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return http.post(path, json, user, password);
     }
 
     public String logText() throws IOException {
