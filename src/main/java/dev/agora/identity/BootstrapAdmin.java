@@ -5,7 +5,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,12 +23,10 @@ public class BootstrapAdmin {
     private final Optional<String> username;
     private final Optional<String> password;
 
-    BootstrapAdmin(LocalAccounts accounts,
-            @ConfigProperty(name = "agora.bootstrap-admin.username") Optional<String> username,
-            @ConfigProperty(name = "agora.bootstrap-admin.password") Optional<String> password) {
+    BootstrapAdmin(LocalAccounts accounts, BootstrapAdminSettings settings) {
         this.accounts = accounts;
-        this.username = username;
-        this.password = password;
+        this.username = settings.username().filter(name -> !name.isBlank());
+        this.password = settings.password().filter(secret -> !secret.isBlank());
     }
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent start) {

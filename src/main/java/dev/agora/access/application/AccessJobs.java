@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** The access clock: ends expired access, reminds approvers, warns of access about to end. */
@@ -19,14 +18,12 @@ public class AccessJobs {
     private final Duration reminderAfter;
     private final Duration expiryWarning;
 
-    AccessJobs(AccessRequests requests, AccessReactions reactions, Clock clock,
-            @ConfigProperty(name = "agora.access.reminder-after", defaultValue = "P2D") Duration reminderAfter,
-            @ConfigProperty(name = "agora.access.expiry-warning", defaultValue = "P3D") Duration expiryWarning) {
+    AccessJobs(AccessRequests requests, AccessReactions reactions, Clock clock, AccessSettings settings) {
         this.requests = requests;
         this.reactions = reactions;
         this.clock = clock;
-        this.reminderAfter = reminderAfter;
-        this.expiryWarning = expiryWarning;
+        this.reminderAfter = settings.reminderAfter();
+        this.expiryWarning = settings.expiryWarning();
     }
 
     @Scheduled(every = "${agora.access.expiry-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
