@@ -62,7 +62,8 @@ public class ApiAuthenticationFailureHandler {
         return seconds instanceof Number number ? number.longValue() : null;
     }
 
-    private static Throwable rootCause(Throwable failure) {
+    /** The AuthenticationFailedException behind a failure, if there is one; else its deepest cause. */
+    static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause != null && !(cause instanceof AuthenticationFailedException) && cause.getCause() != null
                 && cause.getCause() != cause) {

@@ -22,7 +22,8 @@ public class EndedSessionHandler {
 
     private void handle(RoutingContext context) {
         if (context.response().ended() || context.normalizedPath().startsWith("/api/")
-                || !causedByFailedAuthentication(context.failure())
+                || !(ApiAuthenticationFailureHandler.rootCause(context.failure())
+                        instanceof AuthenticationFailedException)
                 || context.request().getCookie(SessionCookies.CREDENTIAL) == null) {
             context.next();
             return;
@@ -38,14 +39,5 @@ public class EndedSessionHandler {
 
     private static String expired(String cookie) {
         return cookie + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax";
-    }
-
-    private static boolean causedByFailedAuthentication(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof AuthenticationFailedException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
