@@ -2,6 +2,7 @@ package dev.agora.grants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agora.support.LakePrivileges;
 import dev.agora.grants.postgres.GranteeRoles;
 import dev.agora.grants.postgres.PostgresGrantEngine;
 import io.agroal.api.AgroalDataSource;
@@ -66,15 +67,7 @@ class DistinctGranteesSpec {
     }
 
     private boolean canSelect(String role, String table) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT has_table_privilege(?, ?, 'SELECT')")) {
-            query.setString(1, role);
-            query.setString(2, table);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
+        return LakePrivileges.canSelect(database, role, table);
     }
 
     private void execute(String sql) throws SQLException {

@@ -7,6 +7,7 @@ import static dev.agora.support.AccessRequestsApi.request;
 import static dev.agora.support.AccessRequestsApi.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agora.support.LakePrivileges;
 import dev.agora.identity.DataLocations;
 import dev.agora.support.Api;
 import dev.agora.support.Eventually;
@@ -102,12 +103,6 @@ class GrantsRecheckOwnershipSpec {
     }
 
     private boolean canSelect(String role, String relation) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles "
-                        + "WHERE rolname = '" + role + "') THEN has_table_privilege('" + role + "', '"
-                        + relation.replace("'", "''") + "', 'SELECT') ELSE false END")) {
-            row.next();
-            return row.getBoolean(1);
-        }
+        return LakePrivileges.canSelect(database, role, relation);
     }
 }

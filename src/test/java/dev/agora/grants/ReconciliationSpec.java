@@ -7,6 +7,7 @@ import static dev.agora.support.AccessRequestsApi.request;
 import static dev.agora.support.AccessRequestsApi.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agora.support.LakePrivileges;
 import dev.agora.support.Api;
 import dev.agora.support.Eventually;
 import io.agroal.api.AgroalDataSource;
@@ -34,12 +35,7 @@ class ReconciliationSpec {
     }
 
     private boolean canSelect(String role, String table) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT has_table_privilege('" + role + "', '" + table
-                        + "', 'SELECT')")) {
-            row.next();
-            return row.getBoolean(1);
-        }
+        return LakePrivileges.canSelect(database, role, table);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.agora.grants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agora.support.LakePrivileges;
 import dev.agora.grants.postgres.PostgresGrantEngine;
 import dev.agora.support.Api;
 import dev.agora.support.Eventually;
@@ -40,15 +41,7 @@ class RevocationsAreNeverGivenUpSpec {
     GrantWorker worker;
 
     private boolean canSelect(String role, String table) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT has_table_privilege(?, ?, 'SELECT')")) {
-            query.setString(1, role);
-            query.setString(2, table);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
+        return LakePrivileges.canSelect(database, role, table);
     }
 
     /** A grant being revoked on a resource no engine can reach: its revocation fails on every attempt. */

@@ -3,6 +3,7 @@ package dev.agora.identity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agora.support.Settings;
 import dev.agora.platform.DemoSettings;
 import dev.agora.platform.ListenAddress;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,17 +23,7 @@ import org.junit.jupiter.api.Test;
 class DemoModeIsSafeByDefaultSpec {
 
     private static DemoSettings demo(boolean enabled) {
-        return new DemoSettings() {
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public String password() {
-                return "agora-demo";
-            }
-        };
+        return Settings.demo(enabled);
     }
 
     private static boolean permitted(boolean demo, SecurityIdentity who) {

@@ -3,6 +3,7 @@ package dev.agora.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agora.support.Settings;
 import dev.agora.platform.DemoSettings;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -23,17 +24,7 @@ class ProductionSafetySpec {
     LocalAccounts accounts;
 
     private static DemoSettings demo(boolean enabled) {
-        return new DemoSettings() {
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public String password() {
-                return "agora-demo";
-            }
-        };
+        return Settings.demo(enabled);
     }
 
     private ProductionSafetyCheck realDeployment(Optional<String> sessionKey) {

@@ -3,6 +3,7 @@ package dev.agora.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agora.support.Settings;
 import dev.agora.platform.DemoSettings;
 import dev.agora.platform.FreshTestDatabase;
 import dev.agora.platform.LakeDatabase;
@@ -26,17 +27,7 @@ class TheLakeIsNotAgorasOwnDatabaseSpec {
     AgroalDataSource agoraDatabase;
 
     private static DemoSettings demo(boolean enabled) {
-        return new DemoSettings() {
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public String password() {
-                return "agora-demo";
-            }
-        };
+        return Settings.demo(enabled);
     }
 
     private LakeSeparationCheck realDeploymentWithLakeAt(String url) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import dev.agora.support.LakePrivileges;
 import dev.agora.support.Api;
 import dev.agora.support.Eventually;
 import dev.agora.support.Locations;
@@ -81,11 +82,6 @@ class QuotedTableNamesSpec {
     }
 
     private boolean canSelect(String relation) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT has_table_privilege('" + GRANTEE + "', '"
-                        + relation.replace("'", "''") + "', 'SELECT')")) {
-            row.next();
-            return row.getBoolean(1);
-        }
+        return LakePrivileges.canSelect(database, GRANTEE, relation);
     }
 }
