@@ -98,7 +98,8 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
         return identityOf(account.get());
     }
 
-    static SecurityIdentity identityOf(SignedInAccount account) {
+    /** The identity of a signed-in account, however it signed in (password, session, provider token). */
+    public static SecurityIdentity identityOf(SignedInAccount account) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account.username()))
                 .addRoles(account.roles())

@@ -23,6 +23,8 @@ public class OidcTenants implements TenantConfigResolver {
     public static final String BROWSER_TENANT = "agora-sso";
     /** Where the browser's authorization-code flow lives; the session cookie of the flow is limited to it. */
     public static final String BROWSER_PATH = "/sso/";
+    /** How far an API token's expiry may lie behind Agora's clock (clock skew), in seconds: little. */
+    static final int API_TOKEN_CLOCK_SKEW_SECONDS = 5;
 
     private final OidcSettings settings;
     private volatile OidcTenantConfig api;
@@ -56,10 +58,21 @@ public class OidcTenants implements TenantConfigResolver {
     OidcTenantConfig apiTenant() {
         OidcTenantConfig config = api;
         if (config == null) {
+            // The issuer is checked against the provider's discovery document and the signature against its
+            // JWKS; the audience (aud, or Cognito's client_id) by ApiTokenAudience. Tokens that are not JWTs are
+            // refused here, never sent to the provider's introspection endpoint: a stranger's garbage must not
+            // make Agora call out.
             config = OidcTenantConfig.authServerUrl(settings.issuer().orElseThrow())
                     .tenantId(API_TENANT)
                     .clientId(settings.clientId().orElse("agora"))
                     .applicationType(ApplicationType.SERVICE)
+                    .token()
+                        .subjectRequired()
+                        .issuedAtRequired()
+                        .lifespanGrace(API_TOKEN_CLOCK_SKEW_SECONDS)
+                        .allowJwtIntrospection(false)
+                        .allowOpaqueTokenIntrospection(false)
+                        .end()
                     .build();
             api = config;
         }
