@@ -72,7 +72,9 @@ public class ProviderTokenSignIn implements SecurityIdentityAugmentor {
     }
 
     private static AuthenticationFailedException refusal(String reason) {
-        return new AuthenticationFailedException(reason, Map.of(ApiAuthenticationFailureHandler.REFUSAL, reason));
+        return new AuthenticationFailedException(reason, Map.of(
+                ApiAuthenticationFailureHandler.PROBLEM_DETAIL, "The bearer token is not accepted: " + reason,
+                ApiAuthenticationFailureHandler.CHALLENGE, ApiAuthenticationFailureHandler.BEARER_CHALLENGE));
     }
 
     /** The claims of an already verified JWT. */

@@ -21,10 +21,12 @@ public class ApiAuthenticationFailureHandler {
     /** Seconds until a throttled sign-in may be tried again: set by the identity provider that refused it. */
     public static final String RETRY_AFTER_SECONDS = "agora.sign-in.retry-after-seconds";
 
-    /** Why a credential was refused, in words the caller may read: set by the identity code that refused it. */
-    public static final String REFUSAL = "agora.sign-in.refusal";
-
-    /** Sent with a 401 for a bearer token (RFC 6750). */
+    /** The problem's detail, when the identity code that refused knows better than "wrong password". */
+    public static final String PROBLEM_DETAIL = "agora.sign-in.problem-detail";
+    /** The WWW-Authenticate challenge, when the credentials were not HTTP Basic. */
+    public static final String CHALLENGE = "agora.sign-in.challenge";
+    static final String WRONG_PASSWORD = "The username or password is not right, or the account is disabled.";
+    /** Sent with a 401 for a refused bearer token (RFC 6750). */
     public static final String BEARER_CHALLENGE = "Bearer realm=\"Agora\", error=\"invalid_token\"";
 
     private final ProblemResponses problems;
@@ -53,27 +55,29 @@ public class ApiAuthenticationFailureHandler {
                     .end(problems.json(tooMany));
             return;
         }
+        AuthenticationFailedException failed = (AuthenticationFailedException) rootCause(context.failure());
+        // a provider's token refused by quarkus-oidc carries no words of Agora's: say what the checks are
         boolean bearer = isBearer(context.request().getHeader(HttpHeaders.AUTHORIZATION));
-        String detail = bearer ? bearerRefusal(context.failure())
-                : "The username or password is not right, or the account is disabled.";
-        Problem problem = Problem.of(401, "Unauthorized", detail, context.normalizedPath());
+        Problem problem = Problem.of(401, "Unauthorized", attribute(failed, PROBLEM_DETAIL,
+                bearer ? bearerRefusal(context.failure()) : WRONG_PASSWORD), context.normalizedPath());
         context.response()
                 .setStatusCode(401)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", bearer ? BEARER_CHALLENGE : ProblemResponses.BASIC_CHALLENGE)
+                .putHeader("WWW-Authenticate", attribute(failed, CHALLENGE,
+                        bearer ? BEARER_CHALLENGE : ProblemResponses.BASIC_CHALLENGE))
                 .end(problems.json(problem));
+    }
+
+    private static String attribute(AuthenticationFailedException failed, String name, String otherwise) {
+        return failed.getAttribute(name) instanceof String text ? text : otherwise;
     }
 
     static boolean isBearer(String authorization) {
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
-    /** What to tell the sender of a refused bearer token: the reason Agora gave, or what the check found. */
+    /** What to tell the sender of a provider's token that quarkus-oidc refused: expired, or the list of checks. */
     static String bearerRefusal(Throwable failure) {
-        if (rootCause(failure) instanceof AuthenticationFailedException failed
-                && failed.getAttribute(REFUSAL) instanceof String reason) {
-            return "The bearer token is not accepted: " + reason;
-        }
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof InvalidJwtException invalid && invalid.hasExpired()) {
                 return "The bearer token has expired; get a new one from the identity provider.";

@@ -179,7 +179,7 @@ class BearerTokensSpec {
             String token = MockProvider.person("subject-late-" + unique()).expired().token();
 
             isRefused(withToken(token).get("/api/v1/me").then());
-            withToken(token).get("/api/v1/me").then().body("detail", containsString("expired"));
+            withToken(token).get("/api/v1/me").then().body("detail", containsString("has expired;"));
         }
 
         @Test
@@ -248,7 +248,9 @@ class BearerTokensSpec {
         void a_header_too_large_to_read_without_a_server_error() {
             int status = withToken("x".repeat(40_000)).get("/api/v1/me").then().extract().statusCode();
 
+            // Vert.x refuses headers over quarkus.http.limits.max-header-size (20 KB) before any of Agora's code
             assertThat(status).isBetween(400, 499);
+            System.out.println("A 40 KB Authorization header was answered with " + status);
         }
 
         @Test
