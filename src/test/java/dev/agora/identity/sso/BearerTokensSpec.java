@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agora.platform.web.Problem;
 import dev.agora.support.Api;
 import dev.agora.support.Products;
@@ -17,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -221,6 +224,16 @@ class BearerTokensSpec {
         @Test
         void a_token_of_another_issuer() {
             String token = MockProvider.person("subject-" + unique()).fromOtherIssuer().token();
+
+            isRefused(withToken(token).get("/api/v1/me").then());
+        }
+
+        @Test
+        void a_token_signed_with_the_providers_key_that_names_another_issuer() throws IOException {
+            String token = MockProvider.person("subject-" + unique())
+                    .claimingIssuer(MockProvider.issuer(MockProvider.OTHER_ISSUER_ID)).token();
+            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            assertThat(claims.get("iss").asText()).isEqualTo(MockProvider.issuer(MockProvider.OTHER_ISSUER_ID));
 
             isRefused(withToken(token).get("/api/v1/me").then());
         }

@@ -94,6 +94,7 @@ public final class MockProvider {
         private List<String> groups;
         private String issuerId = ISSUER_ID;
         private boolean expired;
+        private String claimedIssuer;
 
         private PersonToken(String subject) {
             this.subject = subject;
@@ -135,6 +136,12 @@ public final class MockProvider {
             return this;
         }
 
+        /** Signed with the trusted issuer's key, but naming another issuer in {@code iss}. */
+        public PersonToken claimingIssuer(String issuer) {
+            this.claimedIssuer = issuer;
+            return this;
+        }
+
         /** Issued a quarter of an hour ago, expired two minutes ago. */
         public PersonToken expired() {
             this.expired = true;
@@ -148,7 +155,10 @@ public final class MockProvider {
             parameters.put("name", name);
             parameters.put("email", email);
             parameters.put("aud", audience);
-            if (expired) {
+            if (claimedIssuer != null) {
+                parameters.put("persona", "person-claiming-issuer");
+                parameters.put("iss", claimedIssuer);
+            } else if (expired) {
                 parameters.put("persona", "expired-person");
             } else if (groups == null) {
                 parameters.put("persona", "person");
@@ -338,6 +348,9 @@ public final class MockProvider {
         expired.put("nbf", now.minusSeconds(900).getEpochSecond());
         expired.put("exp", now.minusSeconds(120).getEpochSecond());
         personas.add(mapping("persona", "expired-person", expired));
+        Map<String, Object> claimingIssuer = new LinkedHashMap<>(person);
+        claimingIssuer.put("iss", "${iss}");
+        personas.add(mapping("persona", "person-claiming-issuer", claimingIssuer));
         personas.add(mapping("persona", "cognito-client", Map.of("sub", "${clientId}", "client_id", "${clientId}",
                 "token_use", "access", "scope", "agora/api")));
         personas.add(mapping("persona", "keycloak-client", Map.of("sub", "${sub}", "azp", "${clientId}",
