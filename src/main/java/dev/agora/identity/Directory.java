@@ -18,7 +18,12 @@ public class Directory {
 
     /** A row of the account list. */
     public record UserSummary(String username, String displayName, String email, PlatformRole platformRole,
-            boolean enabled, boolean localPassword, List<String> teams) {}
+            boolean enabled, boolean localPassword, List<String> teams, AccountKind kind, List<String> signsInWith,
+            String ssoIssuer, String ssoSubject) {}
+
+    /** How an account signs in, as {@link UserSummary#signsInWith()} lists it. */
+    public static final String WITH_PASSWORD = "password";
+    public static final String WITH_SINGLE_SIGN_ON = "single sign-on";
 
     /** A row of the domain list. */
     public record DomainSummary(String slug, String name, String description, List<String> teams,
@@ -70,11 +75,25 @@ public class Directory {
                         "select m from TeamMembership m join fetch m.team order by m.team.slug").list()
                 .stream()
                 .collect(Collectors.groupingBy(m -> m.user().id(), LinkedHashMap::new,
-                        Collectors.mapping(m -> m.team().slug() + " (" + m.role() + ")", Collectors.toList())));
+                        Collectors.mapping(m -> m.team().slug() + " (" + m.role()
+                                        + (m.source() == MembershipSource.PROVIDER ? ", from provider" : "") + ")",
+                                Collectors.toList())));
         return User.<User>list("order by username").stream()
                 .map(u -> new UserSummary(u.username(), u.displayName(), u.email(), u.platformRole(), u.enabled(),
-                        u.hasLocalPassword(), teamsByUser.getOrDefault(u.id(), List.of())))
+                        u.hasLocalPassword(), teamsByUser.getOrDefault(u.id(), List.of()), u.kind(),
+                        signsInWith(u), u.ssoIssuer().orElse(null), u.ssoSubject().orElse(null)))
                 .toList();
+    }
+
+    private static List<String> signsInWith(User user) {
+        List<String> ways = new java.util.ArrayList<>();
+        if (user.hasLocalPassword()) {
+            ways.add(WITH_PASSWORD);
+        }
+        if (user.ssoSubject().isPresent()) {
+            ways.add(WITH_SINGLE_SIGN_ON);
+        }
+        return List.copyOf(ways);
     }
 
     public List<DomainSummary> domains() {

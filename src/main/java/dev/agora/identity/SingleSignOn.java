@@ -71,6 +71,9 @@ public class SingleSignOn {
     }
 
     private User open(ExternalIdentity who) {
+        // two different people whose provider names are the same must not both take the free name at once
+        Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('sso-open-account'))")
+                .getSingleResult();
         AccountKind kind = who.isClient() ? AccountKind.CLIENT : AccountKind.PERSON;
         String wanted = who.isClient() ? "client-" + who.clientId().get() : who.preferredUsername();
         Username username = freeUsername(wanted, who);
