@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import dev.agora.audit.AuditLog;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
+import dev.agora.identity.GroupMappings;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
@@ -38,7 +39,7 @@ class AdminView extends VerticalLayout {
     record AuditLine(String time, String actor, String action, String subject) {}
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
-            DataLocations locations, SecurityIdentity identity) {
+            DataLocations locations, GroupMappings mappings, SecurityIdentity identity) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
@@ -48,6 +49,10 @@ class AdminView extends VerticalLayout {
         tabs.add("Domains", domains(directory.domains()));
         tabs.add("Data locations", new DataLocationsPanel(locations,
                 directory.teams().stream().map(Directory.TeamSummary::slug).toList(), identity.getPrincipal().getName()));
+        tabs.add("Group mappings", new GroupMappingsPanel(mappings,
+                directory.teams().stream().map(Directory.TeamSummary::slug).toList(),
+                directory.domains().stream().map(Directory.DomainSummary::slug).toList(),
+                identity.getPrincipal().getName()));
         tabs.add("Audit trail", auditTrail(audit));
         // built when first opened: it asks every engine's bookkeeping, which the other tabs need not wait for
         com.vaadin.flow.component.html.Div grantTab = new com.vaadin.flow.component.html.Div();
@@ -68,6 +73,9 @@ class AdminView extends VerticalLayout {
         grid.addColumn(Directory.UserSummary::email).setHeader("E-mail");
         grid.addColumn(u -> u.platformRole().name()).setHeader("Role").setSortable(true);
         grid.addColumn(u -> u.enabled() ? "active" : "disabled").setHeader("Status");
+        grid.addColumn(u -> u.signsInWith().isEmpty() ? "cannot sign in"
+                : String.join(" and ", u.signsInWith()) + (u.kind() == dev.agora.identity.AccountKind.CLIENT
+                        ? " (pipeline client)" : "")).setHeader("Signs in with");
         grid.addColumn(u -> String.join(", ", u.teams())).setHeader("Teams").setFlexGrow(2);
         grid.setId("users-grid");
         return grid;
