@@ -37,6 +37,11 @@ public class AccountLinks {
         this.clock = clock;
     }
 
+    /** The configured provider's issuer, which a link uses when none is given. */
+    public Optional<String> defaultIssuer() {
+        return oidc.issuer().filter(i -> !i.isBlank());
+    }
+
     /**
      * Links the account to the subject at the issuer (the configured provider's when none is given). Refused with
      * a conflict naming the other account when an enabled account holds that identity: the admin unlinks or

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.audit.AuditLog;
+import dev.agora.identity.AccountLinks;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
@@ -39,12 +40,12 @@ class AdminView extends VerticalLayout {
     record AuditLine(String time, String actor, String action, String subject) {}
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
-            DataLocations locations, GroupMappings mappings, SecurityIdentity identity) {
+            DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
-        tabs.add("Users", users(directory.users()));
+        tabs.add("Users", new AccountsPanel(directory, links, identity.getPrincipal().getName()));
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
         tabs.add("Data locations", new DataLocationsPanel(locations,
@@ -64,21 +65,6 @@ class AdminView extends VerticalLayout {
             }
         });
         add(new H2("Administration"), tabs);
-    }
-
-    private static Grid<Directory.UserSummary> users(List<Directory.UserSummary> users) {
-        Grid<Directory.UserSummary> grid = grid(users);
-        grid.addColumn(Directory.UserSummary::username).setHeader("Username").setSortable(true);
-        grid.addColumn(Directory.UserSummary::displayName).setHeader("Name").setSortable(true);
-        grid.addColumn(Directory.UserSummary::email).setHeader("E-mail");
-        grid.addColumn(u -> u.platformRole().name()).setHeader("Role").setSortable(true);
-        grid.addColumn(u -> u.enabled() ? "active" : "disabled").setHeader("Status");
-        grid.addColumn(u -> u.signsInWith().isEmpty() ? "cannot sign in"
-                : String.join(" and ", u.signsInWith()) + (u.kind() == dev.agora.identity.AccountKind.CLIENT
-                        ? " (pipeline client)" : "")).setHeader("Signs in with");
-        grid.addColumn(u -> String.join(", ", u.teams())).setHeader("Teams").setFlexGrow(2);
-        grid.setId("users-grid");
-        return grid;
     }
 
     private static Grid<Directory.TeamSummary> teams(List<Directory.TeamSummary> teams) {
