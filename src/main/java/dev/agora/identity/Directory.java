@@ -229,15 +229,28 @@ public class Directory {
         return true;
     }
 
-    /** Adds the user to the team in this role unless they already belong to it; tells whether it did. */
+    /**
+     * Adds the user to the team in this role unless they already belong to it; tells whether it did. A membership
+     * the provider's groups gave becomes one set by hand, in this role, which sign-in then leaves alone.
+     */
     @Transactional
     public boolean ensureMembership(String teamSlug, String username, TeamRole role, String actor) {
         Team team = Team.findBySlug(teamSlug)
                 .orElseThrow(() -> Refusal.invalid("team", "there is no team '" + teamSlug + "'"));
         User user = User.findByUsername(username)
                 .orElseThrow(() -> Refusal.invalid("username", "there is no account '" + username + "'"));
-        if (TeamMembership.count("team = ?1 and user = ?2", team, user) > 0) {
-            return false;
+        Optional<TeamMembership> existing = TeamMembership.<TeamMembership>find("team = ?1 and user = ?2", team, user)
+                .firstResultOptional();
+        if (existing.isPresent()) {
+            TeamMembership membership = existing.get();
+            if (membership.source() != MembershipSource.PROVIDER) {
+                return false;
+            }
+            TeamRole before = membership.role();
+            membership.keepByHand(role);
+            journal.record(actor, "identity.membership.kept-by-hand", "team", team.slug(), Map.of("team",
+                    team.slug(), "username", user.username(), "before", before.name(), "role", role.name()));
+            return true;
         }
         new TeamMembership(team, user, role, clock.instant()).persist();
         journal.record(actor, "identity.membership.added", "team", team.slug(),

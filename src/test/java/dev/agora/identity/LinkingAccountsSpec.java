@@ -37,7 +37,7 @@ class LinkingAccountsSpec {
 
     @BeforeEach
     void aLocalAccount() {
-        local = new People(accounts, directory).person("local");
+        local = new People(accounts, directory).person("u-local");
     }
 
     static String path(String username) {

@@ -89,7 +89,7 @@ class ProviderGroupsSpec {
 
         @Test
         void show_in_who_am_i_of_a_linked_local_account() {
-            String name = new People(accounts, directory).person("linked");
+            String name = new People(accounts, directory).person("u-linked");
             String subject = ProviderIdentities.subject();
             QuarkusTransaction.requiringNew().run(() -> User.findByUsername(name).orElseThrow()
                     .linkSsoIdentity(provider.issuer, subject, java.time.Instant.now()));
@@ -169,8 +169,22 @@ class ProviderGroupsSpec {
         }
 
         @Test
+        void a_membership_the_provider_gave_stays_once_an_admin_sets_it_by_hand() {
+            String subject = ProviderIdentities.subject();
+            String name = ProviderIdentities.unique("nils");
+            sso.signIn(provider.person(subject, name, Set.of(owners)), "browser");
+
+            assertThat(directory.ensureMembership(team, name, TeamRole.MEMBER, "admin")).isTrue();
+            sso.signIn(provider.person(subject, name, Set.of()), "browser");
+
+            assertThat(directory.membersWithRole(team, TeamRole.MEMBER)).containsExactly(name);
+            assertThat(actionsAbout("team", team, name)).containsExactly("identity.membership.added",
+                    "identity.membership.kept-by-hand");
+        }
+
+        @Test
         void an_admin_stays_admin_without_the_admins_group() {
-            String name = new People(accounts, directory).person("boss");
+            String name = new People(accounts, directory).person("u-boss");
             QuarkusTransaction.requiringNew().run(() -> User.findByUsername(name).orElseThrow()
                     .changePlatformRole(PlatformRole.ADMIN, MembershipSource.AGORA, java.time.Instant.now()));
             String subject = ProviderIdentities.subject();

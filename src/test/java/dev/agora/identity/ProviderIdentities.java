@@ -12,8 +12,12 @@ final class ProviderIdentities {
 
     final String issuer = "https://idp-" + UUID.randomUUID().toString().substring(0, 8) + ".example.org/realms/agora";
 
+    /**
+     * A unique name. Accounts of these specs start with "u-", so that in the console's account list (by name) they
+     * come after the demo people, whom the browser specs look for on its first screen.
+     */
     static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return "u-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static String subject() {

@@ -128,6 +128,19 @@ class SigningInThroughTheProviderSpec {
     }
 
     @Nested
+    class A_person_who_calls_themselves_like_a_pipeline {
+
+        @Test
+        void does_not_get_the_client_account_name() {
+            String name = "client-etl-" + ProviderIdentities.subject().substring(0, 8);
+            SignedInAccount account = sso.signIn(provider.person(ProviderIdentities.subject(), name, Set.of()),
+                    "browser");
+
+            assertThat(account.username()).matches(name + "-[0-9a-f]{6}");
+        }
+    }
+
+    @Nested
     class A_local_account_of_the_same_name {
 
         @Test
