@@ -29,9 +29,9 @@ public class Directory {
     public record DomainSummary(String slug, String name, String description, List<String> teams,
             List<String> stewards) {}
 
-    /** A row of the team list. */
+    /** A row of the team list; {@code providerMembers} are those whose place the provider's groups gave. */
     public record TeamSummary(String slug, String name, String description, String domain,
-            Map<TeamRole, List<String>> members, String awsPrincipalArn) {}
+            Map<TeamRole, List<String>> members, String awsPrincipalArn, List<String> providerMembers) {}
 
     private static final java.util.regex.Pattern AWS_PRINCIPAL = java.util.regex.Pattern.compile(
             "^arn:aws[a-z-]*:(iam::\\d{12}:(role|user)/[\\w+=,.@/-]{1,512}|identitystore::\\d{0,12}:group/[\\w-]{1,64})$");
@@ -54,7 +54,7 @@ public class Directory {
                                 + "where m.user = ?1 order by t.slug", user).list()
                 .stream()
                 .map(m -> new AccountProfile.Membership(m.team().slug(), m.team().name(), m.team().domain().slug(),
-                        m.role()))
+                        m.role(), m.source()))
                 .toList();
         // a steward through a STEWARD place in one of the domain's teams, or of the domain itself
         List<String> stewardOf = java.util.stream.Stream.concat(
@@ -119,9 +119,14 @@ public class Directory {
         List<TeamMembership> memberships = TeamMembership.find(
                 "select m from TeamMembership m join fetch m.user join fetch m.team").list();
         return Team.<Team>find("select t from Team t join fetch t.domain order by t.slug").list().stream()
-                .map(t -> new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
-                        membersByRole(memberships.stream().filter(m -> m.team().id().equals(t.id())).toList()),
-                        t.awsPrincipalArn().orElse(null)))
+                .map(t -> {
+                    List<TeamMembership> ofTeam = memberships.stream().filter(m -> m.team().id().equals(t.id()))
+                            .toList();
+                    return new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
+                            membersByRole(ofTeam), t.awsPrincipalArn().orElse(null), ofTeam.stream()
+                                    .filter(m -> m.source() == MembershipSource.PROVIDER)
+                                    .map(m -> m.user().username()).sorted().toList());
+                })
                 .toList();
     }
 

@@ -99,7 +99,10 @@ class ProviderGroupsSpec {
             Api.as(name).get("/api/v1/me").then().statusCode(200)
                     .body("memberships.team", contains(team))
                     .body("memberships[0].role", equalTo("OWNER"))
+                    .body("memberships[0].source", equalTo("PROVIDER"))
                     .body("stewardOf", contains(domain));
+            Api.as("admin").get("/api/v1/admin/teams").then().statusCode(200)
+                    .body("find { it.slug == '" + team + "' }.providerMembers", contains(name));
         }
     }
 
@@ -178,6 +181,8 @@ class ProviderGroupsSpec {
             sso.signIn(provider.person(subject, name, Set.of()), "browser");
 
             assertThat(directory.membersWithRole(team, TeamRole.MEMBER)).containsExactly(name);
+            assertThat(directory.profile(name).orElseThrow().memberships())
+                    .extracting(AccountProfile.Membership::source).containsExactly(MembershipSource.AGORA);
             assertThat(actionsAbout("team", team, name)).containsExactly("identity.membership.added",
                     "identity.membership.kept-by-hand");
         }

@@ -73,7 +73,9 @@ class AdminView extends VerticalLayout {
         grid.addColumn(Directory.TeamSummary::name).setHeader("Name");
         grid.addColumn(Directory.TeamSummary::domain).setHeader("Domain").setSortable(true);
         grid.addColumn(t -> t.members().entrySet().stream()
-                        .map(e -> e.getKey().name().toLowerCase() + ": " + String.join(", ", e.getValue()))
+                        .map(e -> e.getKey().name().toLowerCase() + ": " + e.getValue().stream()
+                                .map(name -> t.providerMembers().contains(name) ? name + " (from provider)" : name)
+                                .collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("; ")))
                 .setHeader("Members").setFlexGrow(2);
         grid.setId("teams-grid");
