@@ -149,6 +149,14 @@ class GroupMappingAdministrationSpec {
         }
 
         @Test
+        void is_no_mapping_at_all() {
+            Api.as("admin").body("null").put(PATH).then().statusCode(400).contentType("application/problem+json");
+            Api.as("admin").body("[]").put(PATH).then().statusCode(400).contentType("application/problem+json");
+            Api.as("admin").delete(PATH).then().statusCode(400).body("errors.field", containsInAnyOrder("group"));
+            Api.as("admin").delete(PATH + "/not-a-number").then().statusCode(404);
+        }
+
+        @Test
         void carries_a_field_agora_does_not_know() {
             Api.as("admin").body(Map.of("group", "x", "role", "ADMIN", "teams", "sales-analytics")).put(PATH)
                     .then().statusCode(400).contentType("application/problem+json");

@@ -134,6 +134,12 @@ class LinkingAccountsSpec {
         }
 
         @Test
+        void has_no_body() {
+            Api.as("admin").body("null").put(path(local)).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+
+        @Test
         void names_an_account_that_does_not_exist() {
             Api.as("admin").body(Map.of("subject", "abc", "issuer", provider.issuer)).put(path("nobody-here"))
                     .then().statusCode(404);
