@@ -10,7 +10,8 @@ import java.util.Set;
 public record AccountProfile(String username, String displayName, String email, PlatformRole platformRole,
         Set<String> roles, List<Membership> memberships, List<String> stewardOf) {
 
-    public record Membership(String team, String teamName, String domain, TeamRole role) {}
+    /** A place in a team; {@code source} says whether the provider's groups gave it or an admin set it in Agora. */
+    public record Membership(String team, String teamName, String domain, TeamRole role, MembershipSource source) {}
 
     public boolean isAdmin() {
         return platformRole == PlatformRole.ADMIN;

@@ -18,15 +18,20 @@ public class Directory {
 
     /** A row of the account list. */
     public record UserSummary(String username, String displayName, String email, PlatformRole platformRole,
-            boolean enabled, boolean localPassword, List<String> teams) {}
+            boolean enabled, boolean localPassword, List<String> teams, AccountKind kind, List<String> signsInWith,
+            String ssoIssuer, String ssoSubject) {}
+
+    /** How an account signs in, as {@link UserSummary#signsInWith()} lists it. */
+    public static final String WITH_PASSWORD = "password";
+    public static final String WITH_SINGLE_SIGN_ON = "single sign-on";
 
     /** A row of the domain list. */
     public record DomainSummary(String slug, String name, String description, List<String> teams,
             List<String> stewards) {}
 
-    /** A row of the team list. */
+    /** A row of the team list; {@code providerMembers} are those whose place the provider's groups gave. */
     public record TeamSummary(String slug, String name, String description, String domain,
-            Map<TeamRole, List<String>> members, String awsPrincipalArn) {}
+            Map<TeamRole, List<String>> members, String awsPrincipalArn, List<String> providerMembers) {}
 
     private static final java.util.regex.Pattern AWS_PRINCIPAL = java.util.regex.Pattern.compile(
             "^arn:aws[a-z-]*:(iam::\\d{12}:(role|user)/[\\w+=,.@/-]{1,512}|identitystore::\\d{0,12}:group/[\\w-]{1,64})$");
@@ -49,7 +54,7 @@ public class Directory {
                                 + "where m.user = ?1 order by t.slug", user).list()
                 .stream()
                 .map(m -> new AccountProfile.Membership(m.team().slug(), m.team().name(), m.team().domain().slug(),
-                        m.role()))
+                        m.role(), m.source()))
                 .toList();
         // a steward through a STEWARD place in one of the domain's teams, or of the domain itself
         List<String> stewardOf = java.util.stream.Stream.concat(
@@ -70,11 +75,25 @@ public class Directory {
                         "select m from TeamMembership m join fetch m.team order by m.team.slug").list()
                 .stream()
                 .collect(Collectors.groupingBy(m -> m.user().id(), LinkedHashMap::new,
-                        Collectors.mapping(m -> m.team().slug() + " (" + m.role() + ")", Collectors.toList())));
+                        Collectors.mapping(m -> m.team().slug() + " (" + m.role()
+                                        + (m.source() == MembershipSource.PROVIDER ? ", from provider" : "") + ")",
+                                Collectors.toList())));
         return User.<User>list("order by username").stream()
                 .map(u -> new UserSummary(u.username(), u.displayName(), u.email(), u.platformRole(), u.enabled(),
-                        u.hasLocalPassword(), teamsByUser.getOrDefault(u.id(), List.of())))
+                        u.hasLocalPassword(), teamsByUser.getOrDefault(u.id(), List.of()), u.kind(),
+                        signsInWith(u), u.ssoIssuer().orElse(null), u.ssoSubject().orElse(null)))
                 .toList();
+    }
+
+    private static List<String> signsInWith(User user) {
+        List<String> ways = new java.util.ArrayList<>();
+        if (user.hasLocalPassword()) {
+            ways.add(WITH_PASSWORD);
+        }
+        if (user.ssoSubject().isPresent()) {
+            ways.add(WITH_SINGLE_SIGN_ON);
+        }
+        return List.copyOf(ways);
     }
 
     public List<DomainSummary> domains() {
@@ -100,9 +119,14 @@ public class Directory {
         List<TeamMembership> memberships = TeamMembership.find(
                 "select m from TeamMembership m join fetch m.user join fetch m.team").list();
         return Team.<Team>find("select t from Team t join fetch t.domain order by t.slug").list().stream()
-                .map(t -> new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
-                        membersByRole(memberships.stream().filter(m -> m.team().id().equals(t.id())).toList()),
-                        t.awsPrincipalArn().orElse(null)))
+                .map(t -> {
+                    List<TeamMembership> ofTeam = memberships.stream().filter(m -> m.team().id().equals(t.id()))
+                            .toList();
+                    return new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
+                            membersByRole(ofTeam), t.awsPrincipalArn().orElse(null), ofTeam.stream()
+                                    .filter(m -> m.source() == MembershipSource.PROVIDER)
+                                    .map(m -> m.user().username()).sorted().toList());
+                })
                 .toList();
     }
 
@@ -210,15 +234,28 @@ public class Directory {
         return true;
     }
 
-    /** Adds the user to the team in this role unless they already belong to it; tells whether it did. */
+    /**
+     * Adds the user to the team in this role unless they already belong to it; tells whether it did. A membership
+     * the provider's groups gave becomes one set by hand, in this role, which sign-in then leaves alone.
+     */
     @Transactional
     public boolean ensureMembership(String teamSlug, String username, TeamRole role, String actor) {
         Team team = Team.findBySlug(teamSlug)
                 .orElseThrow(() -> Refusal.invalid("team", "there is no team '" + teamSlug + "'"));
         User user = User.findByUsername(username)
                 .orElseThrow(() -> Refusal.invalid("username", "there is no account '" + username + "'"));
-        if (TeamMembership.count("team = ?1 and user = ?2", team, user) > 0) {
-            return false;
+        Optional<TeamMembership> existing = TeamMembership.<TeamMembership>find("team = ?1 and user = ?2", team, user)
+                .firstResultOptional();
+        if (existing.isPresent()) {
+            TeamMembership membership = existing.get();
+            if (membership.source() != MembershipSource.PROVIDER) {
+                return false;
+            }
+            TeamRole before = membership.role();
+            membership.keepByHand(role);
+            journal.record(actor, "identity.membership.kept-by-hand", "team", team.slug(), Map.of("team",
+                    team.slug(), "username", user.username(), "before", before.name(), "role", role.name()));
+            return true;
         }
         new TeamMembership(team, user, role, clock.instant()).persist();
         journal.record(actor, "identity.membership.added", "team", team.slug(),

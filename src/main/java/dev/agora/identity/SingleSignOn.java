@@ -32,6 +32,8 @@ public class SingleSignOn {
         }
     }
 
+    static final String CLIENT_PREFIX = "client-";
+
     private final GroupMappings mappings;
     private final ProviderMemberships memberships;
     private final AuditLog audit;
@@ -71,8 +73,11 @@ public class SingleSignOn {
     }
 
     private User open(ExternalIdentity who) {
+        // two different people whose provider names are the same must not both take the free name at once
+        Panache.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('sso-open-account'))")
+                .getSingleResult();
         AccountKind kind = who.isClient() ? AccountKind.CLIENT : AccountKind.PERSON;
-        String wanted = who.isClient() ? "client-" + who.clientId().get() : who.preferredUsername();
+        String wanted = who.isClient() ? CLIENT_PREFIX + who.clientId().get() : who.preferredUsername();
         Username username = freeUsername(wanted, who);
         String displayName = Optional.ofNullable(bounded(who.displayName())).filter(n -> !n.isBlank())
                 .orElse(who.isClient() ? "Client " + who.clientId().get() : username.value());
@@ -88,7 +93,9 @@ public class SingleSignOn {
     /** The provider's name if it is a free, well-formed username; else a form of it made unique by the subject. */
     static Username freeUsername(String wanted, ExternalIdentity who) {
         String normalised = wanted == null ? "" : wanted.strip().toLowerCase(Locale.ROOT);
-        if (Username.isWellFormed(normalised) && User.findByUsername(normalised).isEmpty()) {
+        // "client-…" names are the pipelines' (client-credentials) accounts: a person does not get one
+        boolean reserved = !who.isClient() && normalised.startsWith(CLIENT_PREFIX);
+        if (!reserved && Username.isWellFormed(normalised) && User.findByUsername(normalised).isEmpty()) {
             return new Username(normalised);
         }
         String base = normalised.replaceAll("[^a-z0-9._@-]", "-").replaceAll("^[^a-z0-9]+", "");

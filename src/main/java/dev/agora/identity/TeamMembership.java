@@ -70,6 +70,12 @@ public class TeamMembership extends PanacheEntityBase {
         this.role = role;
     }
 
+    /** An admin sets by hand what the provider gave: from now on sign-in leaves it alone. */
+    void keepByHand(TeamRole role) {
+        this.role = role;
+        this.source = MembershipSource.AGORA;
+    }
+
     public Team team() {
         return team;
     }

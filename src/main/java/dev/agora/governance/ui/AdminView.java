@@ -10,8 +10,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.audit.AuditLog;
+import dev.agora.identity.AccountLinks;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
+import dev.agora.identity.GroupMappings;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
@@ -38,16 +40,20 @@ class AdminView extends VerticalLayout {
     record AuditLine(String time, String actor, String action, String subject) {}
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
-            DataLocations locations, SecurityIdentity identity) {
+            DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
-        tabs.add("Users", users(directory.users()));
+        tabs.add("Users", new AccountsPanel(directory, links, identity.getPrincipal().getName()));
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
         tabs.add("Data locations", new DataLocationsPanel(locations,
                 directory.teams().stream().map(Directory.TeamSummary::slug).toList(), identity.getPrincipal().getName()));
+        tabs.add("Group mappings", new GroupMappingsPanel(mappings,
+                directory.teams().stream().map(Directory.TeamSummary::slug).toList(),
+                directory.domains().stream().map(Directory.DomainSummary::slug).toList(),
+                identity.getPrincipal().getName()));
         tabs.add("Audit trail", auditTrail(audit));
         // built when first opened: it asks every engine's bookkeeping, which the other tabs need not wait for
         com.vaadin.flow.component.html.Div grantTab = new com.vaadin.flow.component.html.Div();
@@ -61,25 +67,15 @@ class AdminView extends VerticalLayout {
         add(new H2("Administration"), tabs);
     }
 
-    private static Grid<Directory.UserSummary> users(List<Directory.UserSummary> users) {
-        Grid<Directory.UserSummary> grid = grid(users);
-        grid.addColumn(Directory.UserSummary::username).setHeader("Username").setSortable(true);
-        grid.addColumn(Directory.UserSummary::displayName).setHeader("Name").setSortable(true);
-        grid.addColumn(Directory.UserSummary::email).setHeader("E-mail");
-        grid.addColumn(u -> u.platformRole().name()).setHeader("Role").setSortable(true);
-        grid.addColumn(u -> u.enabled() ? "active" : "disabled").setHeader("Status");
-        grid.addColumn(u -> String.join(", ", u.teams())).setHeader("Teams").setFlexGrow(2);
-        grid.setId("users-grid");
-        return grid;
-    }
-
     private static Grid<Directory.TeamSummary> teams(List<Directory.TeamSummary> teams) {
         Grid<Directory.TeamSummary> grid = grid(teams);
         grid.addColumn(Directory.TeamSummary::slug).setHeader("Team").setSortable(true);
         grid.addColumn(Directory.TeamSummary::name).setHeader("Name");
         grid.addColumn(Directory.TeamSummary::domain).setHeader("Domain").setSortable(true);
         grid.addColumn(t -> t.members().entrySet().stream()
-                        .map(e -> e.getKey().name().toLowerCase() + ": " + String.join(", ", e.getValue()))
+                        .map(e -> e.getKey().name().toLowerCase() + ": " + e.getValue().stream()
+                                .map(name -> t.providerMembers().contains(name) ? name + " (from provider)" : name)
+                                .collect(Collectors.joining(", ")))
                         .collect(Collectors.joining("; ")))
                 .setHeader("Members").setFlexGrow(2);
         grid.setId("teams-grid");

@@ -1,5 +1,6 @@
 package dev.agora.identity.api;
 
+import dev.agora.identity.AccountLinks;
 import dev.agora.identity.Directory;
 import dev.agora.identity.LocalAccounts;
 import dev.agora.identity.PlatformRole;
@@ -52,13 +53,19 @@ public class DirectoryAdminResource {
     /** The account as created. */
     public record AccountCreated(String username, String displayName, List<String> roles) {}
 
+    /** The provider identity to link an account to; the issuer defaults to the configured provider's. */
+    public record SsoIdentity(String subject, String issuer) {}
+
     private final Directory directory;
     private final LocalAccounts accounts;
+    private final AccountLinks links;
     private final SecurityIdentity identity;
 
-    DirectoryAdminResource(Directory directory, LocalAccounts accounts, SecurityIdentity identity) {
+    DirectoryAdminResource(Directory directory, LocalAccounts accounts, AccountLinks links,
+            SecurityIdentity identity) {
         this.directory = directory;
         this.accounts = accounts;
+        this.links = links;
         this.identity = identity;
     }
 
@@ -94,6 +101,23 @@ public class DirectoryAdminResource {
     @Operation(summary = "Enable a disabled account again")
     public void enable(@PathParam("username") String username) {
         accounts.setEnabled(username, true, actor());
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/users/{username}/sso-identity")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Link an account to a provider identity: sign-in through the provider then lands in it "
+            + "(409 when another account holds that identity)")
+    public AccountLinks.Link linkSsoIdentity(@PathParam("username") String username,
+            @NotNull SsoIdentity body) {
+        return links.link(username, body.issuer(), body.subject(), actor());
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/users/{username}/sso-identity")
+    @Operation(summary = "Unlink an account from its provider identity and end its sessions")
+    public void unlinkSsoIdentity(@PathParam("username") String username) {
+        links.unlink(username, actor());
     }
 
     @GET

@@ -35,6 +35,7 @@ class HostileInputSpec {
             "/api/v1/admin/teams", "admin",
             "/api/v1/admin/domains", "admin",
             "/api/v1/admin/policies", "admin",
+            "/api/v1/admin/group-mappings", "admin",
             "/api/v1/search", "marco");
 
     private static String with(String path, String query) {
