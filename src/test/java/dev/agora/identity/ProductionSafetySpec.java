@@ -28,7 +28,7 @@ class ProductionSafetySpec {
     }
 
     private ProductionSafetyCheck realDeployment(Optional<String> sessionKey) {
-        return new ProductionSafetyCheck(demo(false), accounts, sessionKey);
+        return new ProductionSafetyCheck(demo(false), accounts, sessionKey, () -> true, Optional.empty());
     }
 
     @Nested
@@ -94,7 +94,7 @@ class ProductionSafetySpec {
 
         @Test
         void starts_with_the_demo_password_and_without_a_session_key() {
-            new ProductionSafetyCheck(demo(true), accounts, Optional.empty()).onStart(new StartupEvent());
+            new ProductionSafetyCheck(demo(true), accounts, Optional.empty(), () -> true, Optional.empty()).onStart(new StartupEvent());
         }
     }
 }

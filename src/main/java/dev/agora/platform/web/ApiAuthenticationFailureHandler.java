@@ -18,6 +18,11 @@ public class ApiAuthenticationFailureHandler {
 
     /** Seconds until a throttled sign-in may be tried again: set by the identity provider that refused it. */
     public static final String RETRY_AFTER_SECONDS = "agora.sign-in.retry-after-seconds";
+    /** The problem's detail, when the identity provider that refused knows better than "wrong password". */
+    public static final String PROBLEM_DETAIL = "agora.sign-in.problem-detail";
+    /** The WWW-Authenticate challenge, when the credentials were not HTTP Basic (a personal token). */
+    public static final String CHALLENGE = "agora.sign-in.challenge";
+    static final String WRONG_PASSWORD = "The username or password is not right, or the account is disabled.";
 
     private final ProblemResponses problems;
 
@@ -45,13 +50,18 @@ public class ApiAuthenticationFailureHandler {
                     .end(problems.json(tooMany));
             return;
         }
-        Problem problem = Problem.of(401, "Unauthorized",
-                "The username or password is not right, or the account is disabled.", context.normalizedPath());
+        AuthenticationFailedException failed = (AuthenticationFailedException) rootCause(context.failure());
+        Problem problem = Problem.of(401, "Unauthorized", attribute(failed, PROBLEM_DETAIL, WRONG_PASSWORD),
+                context.normalizedPath());
         context.response()
                 .setStatusCode(401)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", ProblemResponses.BASIC_CHALLENGE)
+                .putHeader("WWW-Authenticate", attribute(failed, CHALLENGE, ProblemResponses.BASIC_CHALLENGE))
                 .end(problems.json(problem));
+    }
+
+    private static String attribute(AuthenticationFailedException failed, String name, String otherwise) {
+        return failed.getAttribute(name) instanceof String text ? text : otherwise;
     }
 
     static Long retryAfterSeconds(RoutingContext context) {
