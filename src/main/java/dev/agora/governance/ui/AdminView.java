@@ -12,11 +12,13 @@ import com.vaadin.flow.router.Route;
 import dev.agora.audit.AuditLog;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
+import dev.agora.identity.PersonalTokens;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.agora.ui.MainLayout;
+import dev.agora.ui.PersonalTokensDialog;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -38,12 +40,12 @@ class AdminView extends VerticalLayout {
     record AuditLine(String time, String actor, String action, String subject) {}
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
-            DataLocations locations, SecurityIdentity identity) {
+            DataLocations locations, SecurityIdentity identity, PersonalTokens tokens) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
-        tabs.add("Users", users(directory.users()));
+        tabs.add("Users", users(directory.users(), tokens, identity.getPrincipal().getName()));
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
         tabs.add("Data locations", new DataLocationsPanel(locations,
@@ -61,7 +63,8 @@ class AdminView extends VerticalLayout {
         add(new H2("Administration"), tabs);
     }
 
-    private static Grid<Directory.UserSummary> users(List<Directory.UserSummary> users) {
+    private static Grid<Directory.UserSummary> users(List<Directory.UserSummary> users, PersonalTokens tokens,
+            String administrator) {
         Grid<Directory.UserSummary> grid = grid(users);
         grid.addColumn(Directory.UserSummary::username).setHeader("Username").setSortable(true);
         grid.addColumn(Directory.UserSummary::displayName).setHeader("Name").setSortable(true);
@@ -69,6 +72,14 @@ class AdminView extends VerticalLayout {
         grid.addColumn(u -> u.platformRole().name()).setHeader("Role").setSortable(true);
         grid.addColumn(u -> u.enabled() ? "active" : "disabled").setHeader("Status");
         grid.addColumn(u -> String.join(", ", u.teams())).setHeader("Teams").setFlexGrow(2);
+        grid.addComponentColumn(u -> {
+            com.vaadin.flow.component.button.Button button = new com.vaadin.flow.component.button.Button("Tokens",
+                    click -> PersonalTokensDialog.ofAccount(tokens, u.username(), administrator).open());
+            button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            button.getElement().setAttribute("aria-label", "API tokens of " + u.username());
+            return button;
+        }).setHeader("API tokens").setAutoWidth(true).setFlexGrow(0);
         grid.setId("users-grid");
         return grid;
     }
