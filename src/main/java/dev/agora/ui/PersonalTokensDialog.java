@@ -2,7 +2,6 @@ package dev.agora.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -56,7 +55,7 @@ public class PersonalTokensDialog extends Dialog {
 
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(PersonalTokens.TokenSummary::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(token -> "agora_pat_" + token.hint() + "…").setHeader("Starts with");
+        grid.addColumn(token -> "agora_pat_" + token.hint() + "…").setHeader("Starts with").setAutoWidth(true);
         grid.addColumn(token -> time(token.createdAt())).setHeader("Created");
         grid.addColumn(token -> token.expired() ? "expired " + time(token.expiresAt()) : time(token.expiresAt()))
                 .setHeader("Expires");
@@ -128,20 +127,24 @@ public class PersonalTokensDialog extends Dialog {
     }
 
     private void confirmRevoke(PersonalTokens.TokenSummary token) {
-        ConfirmDialog confirm = new ConfirmDialog("Revoke the token '" + token.name() + "'?",
-                "Scripts using it are refused from now on. This cannot be undone.", "Revoke", event -> {
-                    try {
-                        tokens.revoke(owner, token.id(), actor);
-                        Notification.show("The token '" + token.name() + "' is revoked.", 4000,
-                                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    } catch (Refusal refusal) {
-                        Notification.show(refusal.reason(), 6000, Notification.Position.MIDDLE)
-                                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                    }
-                    refresh();
-                });
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle("Revoke the token '" + token.name() + "'?");
+        confirm.add(new Paragraph("Scripts using it are refused from now on. This cannot be undone."));
+        Button revoke = new Button("Revoke", click -> {
+            try {
+                tokens.revoke(owner, token.id(), actor);
+                Notification.show("The token '" + token.name() + "' is revoked.", 4000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (Refusal refusal) {
+                Notification.show(refusal.reason(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+            confirm.close();
+            refresh();
+        });
+        revoke.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        revoke.setId("confirm-revoke");
+        confirm.getFooter().add(new Button("Cancel", click -> confirm.close()), revoke);
         confirm.open();
     }
 

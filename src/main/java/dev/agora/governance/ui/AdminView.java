@@ -1,5 +1,7 @@
 package dev.agora.governance.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -73,10 +75,9 @@ class AdminView extends VerticalLayout {
         grid.addColumn(u -> u.enabled() ? "active" : "disabled").setHeader("Status");
         grid.addColumn(u -> String.join(", ", u.teams())).setHeader("Teams").setFlexGrow(2);
         grid.addComponentColumn(u -> {
-            com.vaadin.flow.component.button.Button button = new com.vaadin.flow.component.button.Button("Tokens",
+            Button button = new Button("Tokens",
                     click -> PersonalTokensDialog.ofAccount(tokens, u.username(), administrator).open());
-            button.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
-                    com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             button.getElement().setAttribute("aria-label", "API tokens of " + u.username());
             return button;
         }).setHeader("API tokens").setAutoWidth(true).setFlexGrow(0);
