@@ -3,6 +3,7 @@ package dev.agora.identity;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.BasicAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -42,6 +43,15 @@ public class PersonalTokenAuthenticationMechanism implements HttpAuthenticationM
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"Agora\""));
+    }
+
+    /**
+     * Before HTTP Basic and the provider's bearer-JWT mechanism (quarkus-oidc), so that an {@code agora_pat_} token
+     * is never sent to the provider for verification; other values pass through untouched.
+     */
+    @Override
+    public int getPriority() {
+        return BasicAuthenticationMechanism.PRIORITY + 100;
     }
 
     @Override
