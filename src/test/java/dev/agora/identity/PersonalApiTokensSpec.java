@@ -133,6 +133,12 @@ class PersonalApiTokensSpec {
         }
 
         @Test
+        void may_write_the_scheme_in_any_case() {
+            String secret = secretOf(people.person("marco"), "lower case");
+            given().header("Authorization", "bearer " + secret).get("/api/v1/me").then().statusCode(200);
+        }
+
+        @Test
         void publishes_a_product_with_a_token_as_with_a_password() {
             String secret = secretOf("olivia", uniqueName());
             String tag = Products.uniqueTag();
@@ -408,6 +414,16 @@ class PersonalApiTokensSpec {
         void a_header_beyond_the_server_limit_is_refused_with_a_4xx_never_a_500() {
             int status = withToken("agora_pat_" + "x".repeat(20_000)).get("/api/v1/me").statusCode();
             assertThat(status).isBetween(400, 499);
+        }
+
+        @Test
+        void a_missing_body_or_an_unknown_field_is_400_problem_json() {
+            String marco = people.person("marco");
+            Api.as(marco).post("/api/v1/me/tokens").then().statusCode(400).contentType("application/problem+json");
+            Api.as(marco).body(Map.of("name", "ci", "scopes", List.of("admin"))).post("/api/v1/me/tokens")
+                    .then().statusCode(400).contentType("application/problem+json");
+            Api.as(marco).body(Map.of("name", "ci", "expiresAt", "2099-01-01T00:00:00Z")).post("/api/v1/me/tokens")
+                    .then().statusCode(400).contentType("application/problem+json");
         }
 
         @Test
