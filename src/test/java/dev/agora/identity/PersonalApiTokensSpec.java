@@ -110,7 +110,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void creates_a_token_whose_secret_is_shown_once_and_which_signs_in_as_them() {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             JsonPath created = create(marco, "nightly export", null);
             String secret = created.getString("token");
 
@@ -134,7 +134,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void may_write_the_scheme_in_any_case() {
-            String secret = secretOf(people.person("marco"), "lower case");
+            String secret = secretOf(people.person("tokenmarco"), "lower case");
             given().header("Authorization", "bearer " + secret).get("/api/v1/me").then().statusCode(200);
         }
 
@@ -151,7 +151,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void sees_when_each_token_was_last_used() {
-            String stella = people.person("stella");
+            String stella = people.person("tokenstella");
             String used = secretOf(stella, "used");
             secretOf(stella, "unused");
 
@@ -166,7 +166,7 @@ class PersonalApiTokensSpec {
         void records_the_last_use_at_most_once_a_minute() {
             MovedClock clock = new MovedClock();
             QuarkusMock.installMockForType(clock, Clock.class);
-            String person = people.person("pipeline");
+            String person = people.person("tokenpipeline");
             String secret = secretOf(person, "busy");
 
             withToken(secret).get("/api/v1/me").then().statusCode(200);
@@ -183,7 +183,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void revokes_a_token_which_is_then_refused_with_401_problem_json() {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             JsonPath created = create(marco, "to revoke", null);
             withToken(created.getString("token")).get("/api/v1/me").then().statusCode(200);
 
@@ -202,7 +202,7 @@ class PersonalApiTokensSpec {
         void cannot_use_a_token_once_it_expired() {
             MovedClock clock = new MovedClock();
             QuarkusMock.installMockForType(clock, Clock.class);
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             String secret = create(marco, "short-lived", 1).getString("token");
 
             clock.pass(Duration.ofHours(23));
@@ -219,7 +219,7 @@ class PersonalApiTokensSpec {
         void may_reuse_the_name_of_an_expired_token_but_not_of_a_live_one() {
             MovedClock clock = new MovedClock();
             QuarkusMock.installMockForType(clock, Clock.class);
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             create(marco, "Deploy", 1);
 
             Api.as(marco).body(Map.of("name", "deploy")).post("/api/v1/me/tokens")
@@ -232,7 +232,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void cannot_create_a_token_with_a_token() {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             String secret = secretOf(marco, "first");
 
             withToken(secret).body(Map.of("name", "second")).post("/api/v1/me/tokens")
@@ -243,7 +243,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void has_at_most_fifty_live_tokens() {
-            String busy = people.person("busy");
+            String busy = people.person("tokenbusy");
             for (int i = 0; i < PersonalTokens.MAX_LIVE_PER_ACCOUNT; i++) {
                 create(busy, "token " + i, 1);
             }
@@ -258,8 +258,8 @@ class PersonalApiTokensSpec {
 
         @Test
         void neither_sees_nor_revokes_my_tokens_and_learns_not_even_that_they_exist() {
-            String me = people.person("owner");
-            String other = people.person("other");
+            String me = people.person("tokenowner");
+            String other = people.person("tokenother");
             JsonPath mine = create(me, "mine", null);
 
             Api.as(other).get("/api/v1/me/tokens").then().statusCode(200).body("id", equalTo(List.of()));
@@ -282,7 +282,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void sees_and_revokes_the_tokens_of_any_account() {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             JsonPath token = create(marco, "ci", null);
 
             Api.as("admin").get("/api/v1/admin/users/" + marco + "/tokens")
@@ -298,7 +298,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void is_told_when_the_account_or_token_does_not_exist() {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             JsonPath token = create(marco, "ci", null);
 
             Api.as("admin").get("/api/v1/admin/users/nobody-" + UUID.randomUUID() + "/tokens")
@@ -315,7 +315,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void loses_its_tokens_for_good() {
-            String leaver = people.person("leaver");
+            String leaver = people.person("tokenleaver");
             String secret = secretOf(leaver, "laptop script");
             withToken(secret).get("/api/v1/me").then().statusCode(200);
 
@@ -337,7 +337,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void is_stored_nowhere_in_clear_only_as_its_sha_256() throws SQLException {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             String secret = secretOf(marco, "kept safe");
             String secretPart = secret.substring("agora_pat_".length());
 
@@ -367,7 +367,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void a_name_that_is_missing_too_long_or_multi_line_is_400_problem_json() {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("name", "x".repeat(101)),
                     Map.of("name", "  "), Map.of("expiresInDays", 3), Map.of("name", "two\nlines"))) {
                 Api.as(marco).body(body).post("/api/v1/me/tokens")
@@ -380,7 +380,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void an_expiry_beyond_the_maximum_or_below_a_day_is_400_problem_json() {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             Api.as(marco).body(Map.of("name", "forever", "expiresInDays", 91)).post("/api/v1/me/tokens")
                     .then().statusCode(400)
                     .contentType("application/problem+json")
@@ -398,7 +398,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void a_malformed_unknown_or_huge_token_is_401_problem_json() {
-            String valid = secretOf(people.person("marco"), "real");
+            String valid = secretOf(people.person("tokenmarco"), "real");
             List<String> forged = List.of("agora_pat_", "agora_pat_garbage", "agora_pat_" + "A".repeat(43),
                     valid.substring(0, valid.length() - 1) + (valid.endsWith("A") ? "B" : "A"),
                     valid + "A", "agora_pat_" + "é".repeat(43), "agora_pat_" + "x".repeat(6000));
@@ -418,7 +418,7 @@ class PersonalApiTokensSpec {
 
         @Test
         void a_missing_body_or_an_unknown_field_is_400_problem_json() {
-            String marco = people.person("marco");
+            String marco = people.person("tokenmarco");
             Api.as(marco).post("/api/v1/me/tokens").then().statusCode(400).contentType("application/problem+json");
             Api.as(marco).body(Map.of("name", "ci", "scopes", List.of("admin"))).post("/api/v1/me/tokens")
                     .then().statusCode(400).contentType("application/problem+json");

@@ -77,7 +77,7 @@ class AdminView extends VerticalLayout {
         grid.addComponentColumn(u -> {
             Button button = new Button("Tokens",
                     click -> PersonalTokensDialog.ofAccount(tokens, u.username(), administrator).open());
-            button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             button.getElement().setAttribute("aria-label", "API tokens of " + u.username());
             return button;
         }).setHeader("API tokens").setAutoWidth(true).setFlexGrow(0);
