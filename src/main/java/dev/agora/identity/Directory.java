@@ -51,9 +51,13 @@ public class Directory {
                 .map(m -> new AccountProfile.Membership(m.team().slug(), m.team().name(), m.team().domain().slug(),
                         m.role()))
                 .toList();
-        List<String> stewardOf = memberships.stream()
-                .filter(m -> m.role() == TeamRole.STEWARD)
-                .map(AccountProfile.Membership::domain)
+        // a steward through a STEWARD place in one of the domain's teams, or of the domain itself
+        List<String> stewardOf = java.util.stream.Stream.concat(
+                        memberships.stream().filter(m -> m.role() == TeamRole.STEWARD)
+                                .map(AccountProfile.Membership::domain),
+                        DomainStewardship.<DomainStewardship>find(
+                                "select s from DomainStewardship s join fetch s.domain where s.user = ?1", user)
+                                .list().stream().map(s -> s.domain().slug()))
                 .distinct()
                 .sorted()
                 .toList();
@@ -78,11 +82,17 @@ public class Directory {
         List<TeamMembership> stewards = TeamMembership.find(
                 "select m from TeamMembership m join fetch m.user join fetch m.team where m.role = ?1",
                 TeamRole.STEWARD).list();
+        List<DomainStewardship> domainStewards = DomainStewardship.find(
+                "select s from DomainStewardship s join fetch s.user join fetch s.domain").list();
         return Domain.<Domain>list("order by slug").stream()
                 .map(d -> new DomainSummary(d.slug(), d.name(), d.description(),
                         teams.stream().filter(t -> t.domain().id().equals(d.id())).map(Team::slug).toList(),
-                        stewards.stream().filter(m -> m.team().domain().id().equals(d.id()))
-                                .map(m -> m.user().username()).distinct().sorted().toList()))
+                        java.util.stream.Stream.concat(
+                                        stewards.stream().filter(m -> m.team().domain().id().equals(d.id()))
+                                                .map(m -> m.user().username()),
+                                        domainStewards.stream().filter(s -> s.domain().id().equals(d.id()))
+                                                .map(s -> s.user().username()))
+                                .distinct().sorted().toList()))
                 .toList();
     }
 
@@ -152,12 +162,16 @@ public class Directory {
                 .stream().map(m -> m.user().username()).toList();
     }
 
-    /** Usernames of the stewards of a domain: STEWARD members of any of its teams. */
+    /** Usernames of the stewards of a domain: STEWARD members of any of its teams, and its domain stewards. */
     public List<String> stewardsOf(String domainSlug) {
-        return TeamMembership.<TeamMembership>find(
-                        "select m from TeamMembership m join fetch m.user where m.team.domain.slug = ?1 and m.role = ?2 "
-                                + "order by m.user.username", domainSlug, TeamRole.STEWARD).list()
-                .stream().map(m -> m.user().username()).distinct().toList();
+        return java.util.stream.Stream.concat(
+                        TeamMembership.<TeamMembership>find("select m from TeamMembership m join fetch m.user "
+                                + "where m.team.domain.slug = ?1 and m.role = ?2", domainSlug, TeamRole.STEWARD)
+                                .list().stream().map(m -> m.user().username()),
+                        DomainStewardship.<DomainStewardship>find("select s from DomainStewardship s join fetch s.user "
+                                + "where s.domain.slug = ?1", domainSlug).list().stream()
+                                .map(s -> s.user().username()))
+                .distinct().sorted().toList();
     }
 
     public boolean domainExists(String slug) {

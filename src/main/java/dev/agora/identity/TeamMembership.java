@@ -39,6 +39,10 @@ public class TeamMembership extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MembershipSource source = MembershipSource.AGORA;
+
     @Version
     private long version;
 
@@ -47,10 +51,23 @@ public class TeamMembership extends PanacheEntityBase {
     }
 
     TeamMembership(Team team, User user, TeamRole role, Instant now) {
+        this(team, user, role, MembershipSource.AGORA, now);
+    }
+
+    TeamMembership(Team team, User user, TeamRole role, MembershipSource source, Instant now) {
         this.team = team;
         this.user = user;
         this.role = role;
+        this.source = source;
         this.createdAt = now;
+    }
+
+    public MembershipSource source() {
+        return source;
+    }
+
+    void changeRole(TeamRole role) {
+        this.role = role;
     }
 
     public Team team() {

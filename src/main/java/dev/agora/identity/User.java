@@ -50,6 +50,24 @@ public class User extends PanacheEntityBase {
     @Column(name = "session_version", nullable = false)
     private long sessionVersion;
 
+    /** The provider's issuer and the token's subject for an account that signs in through single sign-on. */
+    @Column(name = "sso_issuer")
+    private String ssoIssuer;
+
+    @Column(name = "sso_subject")
+    private String ssoSubject;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AccountKind kind = AccountKind.PERSON;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "platform_role_source", nullable = false)
+    private MembershipSource platformRoleSource = MembershipSource.AGORA;
+
+    @Column(name = "last_sign_in_at")
+    private Instant lastSignInAt;
+
     @Version
     private long version;
 
@@ -67,6 +85,72 @@ public class User extends PanacheEntityBase {
         this.enabled = true;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** An account made at first sign-in through a provider: no password, keyed by issuer and subject. */
+    static User fromProvider(Username username, String displayName, String email, String issuer, String subject,
+            AccountKind kind, Instant now) {
+        User user = new User(username, displayName, email, null, PlatformRole.USER, now);
+        user.ssoIssuer = issuer;
+        user.ssoSubject = subject;
+        user.kind = kind;
+        user.platformRoleSource = MembershipSource.PROVIDER;
+        return user;
+    }
+
+    static Optional<User> findBySsoIdentity(String issuer, String subject) {
+        return find("ssoIssuer = ?1 and ssoSubject = ?2", issuer, subject).firstResultOptional();
+    }
+
+    /** Links this account to a provider identity: sign-in through the provider then lands here. */
+    void linkSsoIdentity(String issuer, String subject, Instant now) {
+        this.ssoIssuer = issuer;
+        this.ssoSubject = subject;
+        this.updatedAt = now;
+    }
+
+    void unlinkSsoIdentity(Instant now) {
+        this.ssoIssuer = null;
+        this.ssoSubject = null;
+        this.updatedAt = now;
+    }
+
+    /** The provider's view of the person, refreshed at each sign-in. */
+    void refreshFromProvider(String displayName, String email, Instant now) {
+        if (displayName != null && !displayName.isBlank()) {
+            this.displayName = displayName;
+        }
+        if (email != null && !email.isBlank()) {
+            this.email = email;
+        }
+        this.lastSignInAt = now;
+        this.updatedAt = now;
+    }
+
+    void changePlatformRole(PlatformRole role, MembershipSource source, Instant now) {
+        this.platformRole = role;
+        this.platformRoleSource = source;
+        this.updatedAt = now;
+    }
+
+    public Optional<String> ssoIssuer() {
+        return Optional.ofNullable(ssoIssuer);
+    }
+
+    public Optional<String> ssoSubject() {
+        return Optional.ofNullable(ssoSubject);
+    }
+
+    public AccountKind kind() {
+        return kind;
+    }
+
+    public MembershipSource platformRoleSource() {
+        return platformRoleSource;
+    }
+
+    public Optional<Instant> lastSignInAt() {
+        return Optional.ofNullable(lastSignInAt);
     }
 
     static Optional<User> findByUsername(String username) {
