@@ -37,21 +37,20 @@ public class ProductionSafetyCheck {
     private final LocalAccounts accounts;
     private final Optional<String> sessionKey;
     private final ApiSignInSettings api;
-    private final Optional<String> oidcIssuer;
+    private final OidcSettings oidc;
 
-    // the OIDC issuer is read as a plain setting until the OIDC settings (prefix agora.oidc) have their own mapping
     ProductionSafetyCheck(DemoSettings demo, LocalAccounts accounts,
             @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey,
-            ApiSignInSettings api, @ConfigProperty(name = "agora.oidc.issuer") Optional<String> oidcIssuer) {
+            ApiSignInSettings api, OidcSettings oidc) {
         this.demo = demo;
         this.accounts = accounts;
         this.sessionKey = sessionKey;
         this.api = api;
-        this.oidcIssuer = oidcIssuer;
+        this.oidc = oidc;
     }
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent start) {
-        warnings(api.basicAuth(), oidcIssuer).forEach(LOG::warn);
+        warnings(api.basicAuth(), oidc.issuer()).forEach(LOG::warn);
         if (demo.enabled()) {
             if (sessionKey.isEmpty()) {
                 LOG.warn("No AGORA_SESSION_KEY: sessions end when Agora restarts (fine for a demo).");

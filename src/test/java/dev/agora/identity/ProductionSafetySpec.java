@@ -23,12 +23,15 @@ class ProductionSafetySpec {
     @Inject
     LocalAccounts accounts;
 
+    @Inject
+    OidcSettings oidc;
+
     private static DemoSettings demo(boolean enabled) {
         return Settings.demo(enabled);
     }
 
     private ProductionSafetyCheck realDeployment(Optional<String> sessionKey) {
-        return new ProductionSafetyCheck(demo(false), accounts, sessionKey, () -> true, Optional.empty());
+        return new ProductionSafetyCheck(demo(false), accounts, sessionKey, () -> true, oidc);
     }
 
     @Nested
@@ -94,7 +97,7 @@ class ProductionSafetySpec {
 
         @Test
         void starts_with_the_demo_password_and_without_a_session_key() {
-            new ProductionSafetyCheck(demo(true), accounts, Optional.empty(), () -> true, Optional.empty())
+            new ProductionSafetyCheck(demo(true), accounts, Optional.empty(), () -> true, oidc)
                     .onStart(new StartupEvent());
         }
     }
