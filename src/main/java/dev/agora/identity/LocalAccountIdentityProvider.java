@@ -34,10 +34,16 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
     private final SignInThrottle throttle;
     private final FailedSignIns failures;
     private final SessionTickets tickets;
+    private final ApiSignInSettings api;
+
+    static final String BASIC_SWITCHED_OFF = "HTTP Basic with a password is switched off on this Agora "
+            + "(AGORA_API_BASIC_AUTH=false): send a personal API token instead, as 'Authorization: Bearer agora_pat_…' "
+            + "(create one in the user menu, API tokens).";
 
     LocalAccountIdentityProvider(LocalAccounts accounts, AuditLog audit, SignInThrottle throttle,
-            FailedSignIns failures, SessionTickets tickets) {
+            FailedSignIns failures, SessionTickets tickets, ApiSignInSettings api) {
         this.tickets = tickets;
+        this.api = api;
         this.accounts = accounts;
         this.audit = audit;
         this.throttle = throttle;
@@ -54,6 +60,11 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
             AuthenticationRequestContext context) {
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String via = signInChannel(http);
+        if (via.equals("http-basic") && !api.basicAuth()) {
+            // refused before any throttling, hashing or auditing: the password is not even looked at
+            return Uni.createFrom().failure(new AuthenticationFailedException("HTTP Basic is switched off",
+                    Map.of(ApiAuthenticationFailureHandler.PROBLEM_DETAIL, BASIC_SWITCHED_OFF)));
+        }
         String address = clientAddress(http);
         String username = Username.normalise(request.getUsername());
         boolean wellFormed = Username.isWellFormed(username);

@@ -36,15 +36,21 @@ public class ProductionSafetyCheck {
     private final DemoSettings demo;
     private final LocalAccounts accounts;
     private final Optional<String> sessionKey;
+    private final ApiSignInSettings api;
+    private final OidcSettings oidc;
 
     ProductionSafetyCheck(DemoSettings demo, LocalAccounts accounts,
-            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
+            @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey,
+            ApiSignInSettings api, OidcSettings oidc) {
         this.demo = demo;
         this.accounts = accounts;
         this.sessionKey = sessionKey;
+        this.api = api;
+        this.oidc = oidc;
     }
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent start) {
+        warnings(api.basicAuth(), oidc.issuer()).forEach(LOG::warn);
         if (demo.enabled()) {
             if (sessionKey.isEmpty()) {
                 LOG.warn("No AGORA_SESSION_KEY: sessions end when Agora restarts (fine for a demo).");
@@ -56,6 +62,16 @@ public class ProductionSafetyCheck {
             // Quarkus prints a ConfigurationException as its message alone: one line, no stack trace
             throw new ConfigurationException("Agora refuses to start: " + String.join(" Also: ", refusals));
         }
+    }
+
+    /** What is allowed but unwise, as sentences that say what to set. */
+    static List<String> warnings(boolean basicAuth, Optional<String> oidcIssuer) {
+        if (basicAuth && oidcIssuer.filter(issuer -> !issuer.isBlank()).isPresent()) {
+            return List.of("HTTP Basic with passwords is still accepted on the API although single sign-on is "
+                    + "configured (AGORA_OIDC_ISSUER): set AGORA_API_BASIC_AUTH=false and let scripts use personal "
+                    + "API tokens or the provider's tokens.");
+        }
+        return List.of();
     }
 
     /** Why a session key of sufficient length is still guessable, if it is. */

@@ -21,12 +21,13 @@ import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import dev.agora.identity.LocalAccounts;
+import dev.agora.identity.PersonalTokens;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.inject.Instance;
 
 /**
  * The shell around every signed-in view: the side navigation, built from the views the user may open (so an
- * admin-only view is not even listed for others), and the user menu with password change and sign-out.
+ * admin-only view is not even listed for others), and the user menu with password change, API tokens and sign-out.
  */
 
 @PermitAll
@@ -35,10 +36,12 @@ public class MainLayout extends AppLayout {
     private final SecurityIdentity identity;
     private final SignOut signOut;
     private final LocalAccounts accounts;
+    private final PersonalTokens tokens;
 
-    public MainLayout(SecurityIdentity identity, SignOut signOut, LocalAccounts accounts,
+    public MainLayout(SecurityIdentity identity, SignOut signOut, LocalAccounts accounts, PersonalTokens tokens,
             Instance<NotificationSource> notifications) {
         this.identity = identity;
+        this.tokens = tokens;
         this.signOut = signOut;
         this.accounts = accounts;
         setPrimarySection(Section.DRAWER);
@@ -88,6 +91,7 @@ public class MainLayout extends AppLayout {
         who.addClassName("user-menu-who");
         MenuItem account = menu.addItem(who);
         account.getSubMenu().addItem("Change password", click -> new ChangePasswordDialog(accounts, username).open());
+        account.getSubMenu().addItem("API tokens", click -> PersonalTokensDialog.own(tokens, username).open());
         account.getSubMenu().addItem("Sign out", click -> signOut.signOut());
         return new Footer(menu);
     }

@@ -23,12 +23,15 @@ class ProductionSafetySpec {
     @Inject
     LocalAccounts accounts;
 
+    @Inject
+    OidcSettings oidc;
+
     private static DemoSettings demo(boolean enabled) {
         return Settings.demo(enabled);
     }
 
     private ProductionSafetyCheck realDeployment(Optional<String> sessionKey) {
-        return new ProductionSafetyCheck(demo(false), accounts, sessionKey);
+        return new ProductionSafetyCheck(demo(false), accounts, sessionKey, () -> true, oidc);
     }
 
     @Nested
@@ -94,7 +97,27 @@ class ProductionSafetySpec {
 
         @Test
         void starts_with_the_demo_password_and_without_a_session_key() {
-            new ProductionSafetyCheck(demo(true), accounts, Optional.empty()).onStart(new StartupEvent());
+            new ProductionSafetyCheck(demo(true), accounts, Optional.empty(), () -> true, oidc)
+                    .onStart(new StartupEvent());
+        }
+    }
+
+    @Nested
+    class HTTP_Basic_on_the_api {
+
+        private static final Optional<String> OIDC = Optional.of("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_x");
+
+        @Test
+        void is_warned_about_while_single_sign_on_is_configured() {
+            assertThat(ProductionSafetyCheck.warnings(true, OIDC)).singleElement().asString()
+                    .contains("AGORA_API_BASIC_AUTH=false").doesNotContain("\n");
+        }
+
+        @Test
+        void is_not_warned_about_when_switched_off_or_without_single_sign_on() {
+            assertThat(ProductionSafetyCheck.warnings(false, OIDC)).isEmpty();
+            assertThat(ProductionSafetyCheck.warnings(true, Optional.empty())).isEmpty();
+            assertThat(ProductionSafetyCheck.warnings(true, Optional.of(" "))).isEmpty();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.agora.support;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,11 @@ public final class AgoraProcess implements AutoCloseable {
     public HttpResponse<String> post(String path, String json, String user, String password)
             throws IOException, InterruptedException {
         return http.post(path, json, user, password);
+    }
+
+    /** Where the process listens, for calls LocalHttp does not make (other credentials, forms). */
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
     }
 
     public String logText() throws IOException {

@@ -14,7 +14,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import dev.agora.identity.AccountKind;
 import dev.agora.identity.AccountLinks;
 import dev.agora.identity.Directory;
+import dev.agora.identity.PersonalTokens;
 import dev.agora.platform.Refusal;
+import dev.agora.ui.PersonalTokensDialog;
 import java.util.stream.Collectors;
 
 /** The accounts, how each signs in, and linking one to a provider identity. The rules live in AccountLinks. */
@@ -23,10 +25,12 @@ class AccountsPanel extends VerticalLayout {
     private final Directory directory;
     private final AccountLinks links;
     private final String actor;
+    private final PersonalTokens tokens;
     private final Grid<Directory.UserSummary> grid = new Grid<>();
 
-    AccountsPanel(Directory directory, AccountLinks links, String actor) {
+    AccountsPanel(Directory directory, AccountLinks links, PersonalTokens tokens, String actor) {
         this.directory = directory;
+        this.tokens = tokens;
         this.links = links;
         this.actor = actor;
         setPadding(false);
@@ -43,9 +47,18 @@ class AccountsPanel extends VerticalLayout {
         grid.addColumn(u -> String.join(", ", u.teams())).setHeader("Teams").setFlexGrow(2)
                 .setTooltipGenerator(u -> String.join(", ", u.teams()));
         grid.addComponentColumn(this::linkAction).setAutoWidth(true);
+        grid.addComponentColumn(this::tokensAction).setHeader("API tokens").setAutoWidth(true).setFlexGrow(0);
         grid.setId("users-grid");
         add(grid);
         refresh();
+    }
+
+    private Button tokensAction(Directory.UserSummary user) {
+        Button button = new Button("Tokens",
+                click -> PersonalTokensDialog.ofAccount(tokens, user.username(), actor).open());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        button.getElement().setAttribute("aria-label", "API tokens of " + user.username());
+        return button;
     }
 
     private static String signsInWith(Directory.UserSummary user) {

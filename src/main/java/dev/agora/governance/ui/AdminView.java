@@ -1,5 +1,7 @@
 package dev.agora.governance.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -14,6 +16,7 @@ import dev.agora.identity.AccountLinks;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
+import dev.agora.identity.PersonalTokens;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
@@ -40,12 +43,13 @@ class AdminView extends VerticalLayout {
     record AuditLine(String time, String actor, String action, String subject) {}
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
-            DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity) {
+            DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
+            PersonalTokens tokens) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
-        tabs.add("Users", new AccountsPanel(directory, links, identity.getPrincipal().getName()));
+        tabs.add("Users", new AccountsPanel(directory, links, tokens, identity.getPrincipal().getName()));
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
         tabs.add("Data locations", new DataLocationsPanel(locations,

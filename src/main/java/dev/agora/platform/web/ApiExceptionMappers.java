@@ -107,7 +107,8 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException unauthenticated, UriInfo uri) {
         return problems.response(Problem.of(401, "Unauthorized",
-                "Sign in first: send your Agora username and password with HTTP Basic authentication.", path(uri)));
+                "Sign in first: send a personal API token (Authorization: Bearer agora_pat_…) or your Agora "
+                + "username and password with HTTP Basic authentication.", path(uri)));
     }
 
     @ServerExceptionMapper

@@ -60,6 +60,11 @@ public class ShellPage {
         return new ChangePasswordDialog(browser);
     }
 
+    public ApiTokensDialog openApiTokens() {
+        chooseFromUserMenu("API tokens");
+        return new ApiTokensDialog(browser);
+    }
+
     private void chooseFromUserMenu(String choice) {
         browser.waitFor(USER_MENU).click();
         browser.waitFor(MENU_ITEMS);
