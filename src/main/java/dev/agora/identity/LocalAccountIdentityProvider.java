@@ -34,10 +34,12 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
     private final SignInThrottle throttle;
     private final FailedSignIns failures;
     private final SessionTickets tickets;
+    private final LocalAccountSettings localAccounts;
 
     LocalAccountIdentityProvider(LocalAccounts accounts, AuditLog audit, SignInThrottle throttle,
-            FailedSignIns failures, SessionTickets tickets) {
+            FailedSignIns failures, SessionTickets tickets, LocalAccountSettings localAccounts) {
         this.tickets = tickets;
+        this.localAccounts = localAccounts;
         this.accounts = accounts;
         this.audit = audit;
         this.throttle = throttle;
@@ -52,6 +54,10 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        if (!localAccounts.enabled()) {
+            // AGORA_LOCAL_ACCOUNTS=false: no password opens an account, neither on the form nor over HTTP Basic
+            return Uni.createFrom().failure(new AuthenticationFailedException("local accounts are switched off"));
+        }
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String via = signInChannel(http);
         String address = clientAddress(http);
@@ -99,10 +105,15 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
     }
 
     static SecurityIdentity identityOf(SignedInAccount account) {
+        return identityOf(account, SessionTickets.VIA_FORM);
+    }
+
+    static SecurityIdentity identityOf(SignedInAccount account, String via) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account.username()))
                 .addRoles(account.roles())
                 .addAttribute(DISPLAY_NAME, account.displayName())
+                .addAttribute(SessionIdentityProvider.SESSION_VIA, via)
                 .build();
     }
 
