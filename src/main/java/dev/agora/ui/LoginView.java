@@ -12,6 +12,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.auth.NavigationAccessControl;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.agora.identity.LocalAccountSettings;
 import dev.agora.identity.OidcSettings;
@@ -137,8 +139,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         message.setVisible(true);
     }
 
-    /** The page the browser was sent here from (Quarkus' redirect cookie), as a path of this site. */
+    /**
+     * The page the browser was sent here from, as a path of this site: where Vaadin's access control left it in
+     * the session, else Quarkus' redirect cookie.
+     */
     private static Optional<String> wantedPage() {
+        VaadinSession session = VaadinSession.getCurrent();
+        Object stored = session == null || session.getSession() == null ? null
+                : session.getSession().getAttribute(NavigationAccessControl.SESSION_STORED_REDIRECT);
+        if (stored instanceof String path) {
+            return Optional.of(SignInTarget.of("/" + path.replaceFirst("^/", "")));
+        }
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request == null || request.getCookies() == null) {
             return Optional.empty();
