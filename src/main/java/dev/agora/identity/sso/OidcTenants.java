@@ -112,6 +112,8 @@ public class OidcTenants implements TenantConfigResolver {
                     .extraParam("client_id", settings.clientId().orElse("agora"));
         }
         logout.end();
+        // an expired ID token is refreshed rather than the session dropped: what the session age extension needs
+        builder.token().refreshExpired(true).end();
         return builder.authentication()
                     .pkceRequired()
                     .scopes("profile", "email") // and openid, which Quarkus adds

@@ -29,6 +29,7 @@ class OidcTenantsSpec {
     void the_provider_session_outlives_the_id_token_by_the_longest_agora_session() {
         OidcTenantConfig config = OidcTenants.browserTenant(Provider.keycloakRealm(), Duration.ofHours(12));
 
+        assertThat(config.token().refreshExpired()).isTrue();
         assertThat(config.authentication().sessionAgeExtension()).hasValueSatisfying(age -> assertThat(age).isGreaterThanOrEqualTo(Duration.ofHours(12)));
     }
 
