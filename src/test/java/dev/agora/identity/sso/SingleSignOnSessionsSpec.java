@@ -10,6 +10,10 @@ import dev.agora.identity.LocalAccounts;
 import dev.agora.identity.SessionTickets;
 import dev.agora.platform.web.SessionCookies;
 import dev.agora.support.Api;
+import dev.agora.ui.browser.BrowserSpec;
+import dev.agora.ui.browser.pages.LoginPage;
+import dev.agora.ui.browser.pages.ShellPage;
+import org.openqa.selenium.Cookie;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * embedded default, and its pages send the browser to the login page.
  */
 @QuarkusTest
-class SingleSignOnSessionsSpec {
+class SingleSignOnSessionsSpec extends BrowserSpec {
 
     @Inject
     SsoSessions sessions;
@@ -50,20 +54,31 @@ class SingleSignOnSessionsSpec {
         return tickets.read(ticket).orElseThrow().username();
     }
 
+    /** Opens "My requests" in Chromium with nothing but the given session ticket. */
+    private void openWithTicket(String ticket) {
+        browser.forgetSession();
+        browser.driver().manage().addCookie(new Cookie(SessionCookies.TICKET, ticket, "/"));
+        browser.open("requests");
+    }
+
     @Test
     void the_ticket_of_a_single_sign_on_opens_the_portal_on_its_own() {
         String ticket = sessions.open(someone());
-
         assertThat(tickets.read(ticket)).hasValueSatisfying(t -> assertThat(t.singleSignOn()).isTrue());
-        openThePortal(ticket).then().statusCode(200);
+
+        openWithTicket(ticket);
+
+        assertThat(new ShellPage(browser).heading()).isEqualTo("My requests");
     }
 
     @Test
     void a_login_form_ticket_without_its_credential_cookie_opens_nothing() {
         String username = usernameOf(sessions.open(someone()));
-        String formTicket = tickets.issue(username, accounts.sessionVersion(username));
 
-        openThePortal(formTicket).then().statusCode(302).header("Location", containsString("/login"));
+        openWithTicket(tickets.issue(username, accounts.sessionVersion(username)));
+
+        new LoginPage(browser);
+        assertThat(browser.currentPath()).isEqualTo("/login");
     }
 
     @Test
