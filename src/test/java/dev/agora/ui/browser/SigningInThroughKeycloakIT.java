@@ -174,6 +174,19 @@ class SigningInThroughKeycloakIT {
         assertThat(browser.driver().manage().getCookieNamed("agora-session")).isNull();
     }
 
+    @Test
+    void a_callback_that_does_not_match_the_sign_in_started_ends_on_the_login_page_with_a_message() {
+        browser.open("login");
+        clickSignInWithKeycloak();
+        browser.waitFor(KEYCLOAK_USERNAME);
+        // a forged or replayed callback: the state is not the one this browser's sign-in started with
+        browser.open("sso/callback?code=forged-code&state=not-the-state");
+
+        browser.waitForPath("/login");
+        assertThat(browser.waitForText("Single sign-on did not complete")).doesNotContain("Exception");
+        assertThat(browser.driver().manage().getCookieNamed("agora-session")).isNull();
+    }
+
     private ShellPage signInThroughKeycloak(String username, String password) {
         browser.open("login");
         clickSignInWithKeycloak();
