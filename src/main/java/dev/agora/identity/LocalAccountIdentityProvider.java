@@ -35,15 +35,18 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
     private final FailedSignIns failures;
     private final SessionTickets tickets;
     private final ApiSignInSettings api;
+    private final LocalAccountSettings localAccounts;
 
     static final String BASIC_SWITCHED_OFF = "HTTP Basic with a password is switched off on this Agora "
             + "(AGORA_API_BASIC_AUTH=false): send a personal API token instead, as 'Authorization: Bearer agora_pat_…' "
             + "(create one in the user menu, API tokens).";
 
     LocalAccountIdentityProvider(LocalAccounts accounts, AuditLog audit, SignInThrottle throttle,
-            FailedSignIns failures, SessionTickets tickets, ApiSignInSettings api) {
+            FailedSignIns failures, SessionTickets tickets, ApiSignInSettings api,
+            LocalAccountSettings localAccounts) {
         this.tickets = tickets;
         this.api = api;
+        this.localAccounts = localAccounts;
         this.accounts = accounts;
         this.audit = audit;
         this.throttle = throttle;
@@ -58,6 +61,10 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
+        if (!localAccounts.enabled()) {
+            // AGORA_LOCAL_ACCOUNTS=false: no password opens an account, neither on the form nor over HTTP Basic
+            return Uni.createFrom().failure(new AuthenticationFailedException("local accounts are switched off"));
+        }
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String via = signInChannel(http);
         if (via.equals("http-basic") && !api.basicAuth()) {
@@ -111,10 +118,15 @@ public class LocalAccountIdentityProvider implements IdentityProvider<UsernamePa
 
     /** The identity of a signed-in account, however it signed in (password, session, provider token). */
     public static SecurityIdentity identityOf(SignedInAccount account) {
+        return identityOf(account, SessionTickets.VIA_FORM);
+    }
+
+    static SecurityIdentity identityOf(SignedInAccount account, String via) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account.username()))
                 .addRoles(account.roles())
                 .addAttribute(DISPLAY_NAME, account.displayName())
+                .addAttribute(SessionIdentityProvider.SESSION_VIA, via)
                 .build();
     }
 

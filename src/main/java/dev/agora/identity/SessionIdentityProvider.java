@@ -17,10 +17,15 @@ import java.util.Optional;
  * Rebuilds the identity of a signed-in browser from its (encrypted) session cookie, which must come with a valid
  * session ticket of the same account ({@link SessionTickets}): younger than the absolute lifetime and opened at
  * the account's current session version. The account is read again on every request, so that disabling an
- * account, changing its role, its password or signing out elsewhere takes effect at once.
+ * account, changing its role, its password or signing out elsewhere takes effect at once. A session opened through
+ * single sign-on has the ticket alone ({@code identity.sso.SsoSessionMechanism} asks here just the same); the identity
+ * carries {@value #SESSION_VIA} so that sign-out knows to end the provider's session too.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    /** Identity attribute: how the session was opened, {@link SessionTickets#VIA_FORM} or {@link SessionTickets#VIA_SSO}. */
+    public static final String SESSION_VIA = "agora.session.via";
 
     private final LocalAccounts accounts;
     private final SessionTickets tickets;
@@ -46,8 +51,9 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
             return Uni.createFrom().failure(new AuthenticationFailedException(
                     "the session has ended (signed out, too old, or its ticket is missing)"));
         }
+        String via = ticket.get().via();
         return context.runBlocking(() -> accounts.activeSession(ticket.get().username(), ticket.get().sessionVersion())
-                .map(LocalAccountIdentityProvider::identityOf)
+                .map(account -> LocalAccountIdentityProvider.identityOf(account, via))
                 .orElseThrow(() -> new AuthenticationFailedException(
                         "the account is gone or disabled, or its sessions were ended")));
     }

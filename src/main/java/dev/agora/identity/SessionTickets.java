@@ -22,8 +22,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SessionTickets {
 
+    /** How a session was opened: the login form (beside Quarkus' credential cookie) or single sign-on (alone). */
+    public static final String VIA_FORM = "form";
+    public static final String VIA_SSO = "sso";
+
     /** What a valid ticket says. */
-    public record Ticket(String username, long sessionVersion, Instant issuedAt, String id) {}
+    public record Ticket(String username, long sessionVersion, Instant issuedAt, String id, String via) {
+
+        public boolean singleSignOn() {
+            return VIA_SSO.equals(via);
+        }
+    }
 
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
@@ -46,11 +55,20 @@ public class SessionTickets {
                 });
     }
 
+    /** A ticket for a session opened with the login form. */
     public String issue(String username, long sessionVersion) {
+        return issue(username, sessionVersion, VIA_FORM);
+    }
+
+    /** A ticket for a session opened {@code via} the login form or single sign-on. */
+    public String issue(String username, long sessionVersion, String via) {
+        if (!VIA_FORM.equals(via) && !VIA_SSO.equals(via)) {
+            throw new IllegalArgumentException("a session is opened via " + VIA_FORM + " or " + VIA_SSO);
+        }
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
         String payload = username + "\n" + sessionVersion + "\n" + clock.instant().getEpochSecond() + "\n"
-                + ENCODE.encodeToString(id);
+                + ENCODE.encodeToString(id) + "\n" + via;
         String encoded = ENCODE.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + ENCODE.encodeToString(hmac(key, encoded));
     }
@@ -71,11 +89,16 @@ public class SessionTickets {
                 return Optional.empty();
             }
             String[] parts = new String(DECODE.decode(encoded), StandardCharsets.UTF_8).split("\n", -1);
-            if (parts.length != 4) {
+            // tickets signed before single sign-on have four parts and came from the login form
+            if (parts.length != 4 && parts.length != 5) {
+                return Optional.empty();
+            }
+            String via = parts.length == 5 ? parts[4] : VIA_FORM;
+            if (!VIA_FORM.equals(via) && !VIA_SSO.equals(via)) {
                 return Optional.empty();
             }
             Ticket ticket = new Ticket(parts[0], Long.parseLong(parts[1]),
-                    Instant.ofEpochSecond(Long.parseLong(parts[2])), parts[3]);
+                    Instant.ofEpochSecond(Long.parseLong(parts[2])), parts[3], via);
             return clock.instant().isBefore(ticket.issuedAt().plus(settings.maxAge())) ? Optional.of(ticket)
                     : Optional.empty();
         } catch (IllegalArgumentException malformed) {

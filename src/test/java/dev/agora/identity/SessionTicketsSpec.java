@@ -62,4 +62,16 @@ class SessionTicketsSpec {
         assertThat(tickets("the-shared-key-0123456789-abcdef").read(
                 tickets("the-shared-key-0123456789-abcdef").issue("olivia", 0))).isPresent();
     }
+
+    @Test
+    void a_ticket_says_whether_the_session_was_opened_by_the_login_form_or_single_sign_on() {
+        SessionTickets tickets = tickets("a-long-enough-session-key-0123456789");
+
+        assertThat(tickets.read(tickets.issue("olivia", 0))).hasValueSatisfying(ticket ->
+                assertThat(ticket.singleSignOn()).isFalse());
+        assertThat(tickets.read(tickets.issue("olivia-3f9a1c", 0, SessionTickets.VIA_SSO))).hasValueSatisfying(
+                ticket -> assertThat(ticket.singleSignOn()).isTrue());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tickets.issue("olivia", 0, "carrier-pigeon"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

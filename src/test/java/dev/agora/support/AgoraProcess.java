@@ -61,6 +61,10 @@ public final class AgoraProcess implements AutoCloseable {
         throw new IllegalStateException("Agora did not become ready in 90 s; see " + log.toAbsolutePath());
     }
 
+    public int port() {
+        return port;
+    }
+
     /** SIGKILL: no shutdown hook, no transaction finished, exactly like a crash. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

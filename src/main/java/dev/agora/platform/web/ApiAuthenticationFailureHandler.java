@@ -96,7 +96,7 @@ public class ApiAuthenticationFailureHandler {
     }
 
     /** The AuthenticationFailedException behind a failure, if there is one; else its deepest cause. */
-    static Throwable rootCause(Throwable failure) {
+    public static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause != null && !(cause instanceof AuthenticationFailedException) && cause.getCause() != null
                 && cause.getCause() != cause) {

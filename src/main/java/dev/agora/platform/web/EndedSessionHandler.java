@@ -11,7 +11,8 @@ import jakarta.enterprise.event.Observes;
  * A browser whose session was ended on the server (signed out elsewhere, password changed, account disabled, too
  * old) still sends its session cookies. Without this handler every page, the login page included, fails its
  * authentication and is sent back to the login page, which fails again: a redirect loop. The cookies are dropped
- * and the browser goes to the login page as an anonymous visitor. The API answers 401 itself.
+ * and the browser goes to the login page as an anonymous visitor. The API answers 401 itself. A session opened
+ * through single sign-on has the ticket alone: the same holds for it.
  */
 @ApplicationScoped
 public class EndedSessionHandler {
@@ -24,7 +25,8 @@ public class EndedSessionHandler {
         if (context.response().ended() || context.normalizedPath().startsWith("/api/")
                 || !(ApiAuthenticationFailureHandler.rootCause(context.failure())
                         instanceof AuthenticationFailedException)
-                || context.request().getCookie(SessionCookies.CREDENTIAL) == null) {
+                || (context.request().getCookie(SessionCookies.CREDENTIAL) == null
+                        && context.request().getCookie(SessionCookies.TICKET) == null)) {
             context.next();
             return;
         }
