@@ -52,12 +52,29 @@ public class IdentityDemoSeed {
 
     private final Directory directory;
     private final LocalAccounts accounts;
-    private final DemoSettings demo;
+    /**
+     * With single sign-on configured, the groups of the demo realm (docker/keycloak/agora-realm.json) mapped to the
+     * demo organisation, so that the compose demo's Keycloak users arrive with their teams.
+     */
+    private static final List<GroupMappings.NewMapping> GROUP_MAPPINGS = List.of(
+            new GroupMappings.NewMapping("agora-admins", "ADMIN", null, null),
+            new GroupMappings.NewMapping("sales-owners", "OWNER", "sales-analytics", null),
+            new GroupMappings.NewMapping("sales-members", "MEMBER", "sales-analytics", null),
+            new GroupMappings.NewMapping("sales-stewards", "STEWARD", null, "sales"),
+            new GroupMappings.NewMapping("marketing-owners", "OWNER", "marketing-insights", null),
+            new GroupMappings.NewMapping("marketing-members", "MEMBER", "marketing-insights", null));
 
-    IdentityDemoSeed(Directory directory, LocalAccounts accounts, DemoSettings demo) {
+    private final DemoSettings demo;
+    private final GroupMappings mappings;
+    private final OidcSettings oidc;
+
+    IdentityDemoSeed(Directory directory, LocalAccounts accounts, DemoSettings demo, GroupMappings mappings,
+            OidcSettings oidc) {
         this.directory = directory;
         this.accounts = accounts;
         this.demo = demo;
+        this.mappings = mappings;
+        this.oidc = oidc;
     }
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent start) {
@@ -88,6 +105,12 @@ public class IdentityDemoSeed {
         for (DemoMembership membership : MEMBERSHIPS) {
             created += count(directory.ensureMembership(membership.team(), membership.username(), membership.role(),
                     ACTOR));
+        }
+        if (oidc.enabled() && mappings.list(java.util.Optional.empty()).isEmpty()) {
+            // only into an empty table: mappings an admin deleted or changed are not brought back at restart
+            for (GroupMappings.NewMapping mapping : GROUP_MAPPINGS) {
+                created += count(mappings.put(mapping, ACTOR).created());
+            }
         }
         return created;
     }

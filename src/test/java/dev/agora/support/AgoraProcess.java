@@ -80,6 +80,11 @@ public final class AgoraProcess implements AutoCloseable {
         return http.post(path, json, user, password);
     }
 
+    public HttpResponse<String> put(String path, String json, String user, String password)
+            throws IOException, InterruptedException {
+        return http.put(path, json, user, password);
+    }
+
     /** Where the process listens, for calls LocalHttp does not make (other credentials, forms). */
     public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);

@@ -30,6 +30,12 @@ public final class LocalHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), user, password);
     }
 
+    public HttpResponse<String> put(String path, String json, String user, String password)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), user, password);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request, String user, String password)
             throws IOException, InterruptedException {
         if (user != null) {

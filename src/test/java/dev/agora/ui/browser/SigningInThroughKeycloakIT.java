@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,15 +52,14 @@ class SigningInThroughKeycloakIT {
         environment.put("AGORA_SESSION_KEY", "keycloak-spec-session-key-0123456789");
         agora = new AgoraProcess(DATABASE, Path.of("target", "sso-data-" + UUID.randomUUID()), environment).start();
         keycloak.allowAgoraAt(agora.port());
-        // TODO(integrator): once PUT /api/v1/admin/group-mappings is merged, create these through the API
-        try (Connection db = connect(); Statement statement = db.createStatement()) {
-            statement.executeUpdate("""
-                    INSERT INTO group_mappings (group_name, role, team_id, domain_id, created_by) VALUES
-                    ('agora-admins', 'ADMIN', NULL, NULL, 'spec'),
-                    ('sales-owners', 'OWNER', (SELECT id FROM teams WHERE slug = 'sales-analytics'), NULL, 'spec'),
-                    ('sales-members', 'MEMBER', (SELECT id FROM teams WHERE slug = 'sales-analytics'), NULL, 'spec'),
-                    ('sales-stewards', 'STEWARD', NULL, (SELECT id FROM domains WHERE slug = 'sales'), 'spec')
-                    """);
+        // the demo seeds these mappings when single sign-on is configured; a PUT of an existing one is a 200
+        for (String mapping : List.of(
+                "{\"group\":\"agora-admins\",\"role\":\"ADMIN\"}",
+                "{\"group\":\"sales-owners\",\"role\":\"OWNER\",\"team\":\"sales-analytics\"}",
+                "{\"group\":\"sales-members\",\"role\":\"MEMBER\",\"team\":\"sales-analytics\"}",
+                "{\"group\":\"sales-stewards\",\"role\":\"STEWARD\",\"domain\":\"sales\"}")) {
+            assertThat(agora.put("/api/v1/admin/group-mappings", mapping, "admin", "agora-demo").statusCode())
+                    .as(mapping).isIn(200, 201);
         }
         browser = Browser.start(new URL("http://localhost:" + agora.port() + "/"));
     }
