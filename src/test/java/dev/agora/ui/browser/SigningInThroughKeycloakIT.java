@@ -155,6 +155,22 @@ class SigningInThroughKeycloakIT {
     }
 
     @Test
+    void an_ended_session_goes_back_to_sign_in_and_then_to_the_page_the_person_was_on() {
+        signInThroughKeycloak("olivia", Keycloak.DEMO_PASSWORD);
+        // the Agora session ends (here: its ticket no longer holds, as after AGORA_SESSION_MAX_AGE) ...
+        browser.driver().manage().deleteCookieNamed("agora-session");
+        browser.driver().manage().addCookie(new org.openqa.selenium.Cookie("agora-session", "ended.ticket", "/"));
+        browser.open("requests");
+        browser.waitForPath("/login");
+
+        // ... sign-in again goes through Keycloak's still open session without a password, back to the page
+        clickSignInWithKeycloak();
+        browser.waitForPath("/requests");
+        new ShellPage(browser);
+        assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
+    }
+
+    @Test
     void an_account_disabled_in_agora_cannot_get_in_through_keycloak() throws Exception {
         String subject = keycloak.createUser("dora", "dora-keycloak-pw");
         signInThroughKeycloak("dora", "dora-keycloak-pw");
