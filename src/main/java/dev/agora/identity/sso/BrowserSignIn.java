@@ -75,8 +75,8 @@ public class BrowserSignIn {
         }
         ExternalIdentity who;
         try {
-            who = ProviderClaims.read(token::getClaim, settings);
-        } catch (IllegalArgumentException unusable) {
+            who = ProviderTokenClaims.readVerifiedJwt(token.getRawToken(), settings);
+        } catch (ProviderTokenClaims.Unusable unusable) {
             LOG.warnf("Single sign-on refused a token of %s: %s", settings.issuer().orElse("?"), unusable.getMessage());
             refuse(context);
             return;

@@ -2,16 +2,20 @@ package dev.agora.identity.sso;
 
 import dev.agora.identity.ExternalIdentity;
 import dev.agora.identity.OidcSettings;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads who a verified API token stands for: a person holding their own access token, or a pipeline's
- * client-credentials token. The provider signed the claims, but their shapes and sizes are still checked — a
+ * Reads who a verified token of the provider stands for — the browser's ID token, a person's access token or a
+ * pipeline's client-credentials token — with the claim names of the configured provider
+ * ({@link OidcSettings#effectiveGroupsClaim()}, {@link OidcSettings#effectiveUsernameClaim()}). The provider signed the claims, but their shapes and sizes are still checked — a
  * claim of the wrong type or an implausible number of groups refuses the token instead of being half-read.
  */
 final class ProviderTokenClaims {
@@ -30,6 +34,23 @@ final class ProviderTokenClaims {
     }
 
     private ProviderTokenClaims() {
+    }
+
+    /** The identity in a JWT whose signature quarkus-oidc has already verified. */
+    static ExternalIdentity readVerifiedJwt(String jwt, OidcSettings settings) {
+        return read(payload(jwt), settings);
+    }
+
+    private static JsonObject payload(String jwt) {
+        String[] parts = jwt == null ? new String[0] : jwt.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new Unusable("the token is not a signed JWT");
+        }
+        try {
+            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | DecodeException unreadable) {
+            throw new Unusable("the token's claims cannot be read");
+        }
     }
 
     static ExternalIdentity read(JsonObject claims, OidcSettings settings) {

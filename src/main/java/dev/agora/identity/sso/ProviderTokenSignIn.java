@@ -12,13 +12,9 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -60,7 +56,7 @@ public class ProviderTokenSignIn implements SecurityIdentityAugmentor {
         String username;
         try {
             username = seen.usernameOf(raw, Instant.ofEpochSecond(token.getExpirationTime()),
-                    () -> singleSignOn.signIn(ProviderTokenClaims.read(payload(raw), settings), VIA).username());
+                    () -> singleSignOn.signIn(ProviderTokenClaims.readVerifiedJwt(raw, settings), VIA).username());
         } catch (ProviderTokenClaims.Unusable | SingleSignOn.Refused refused) {
             throw refusal(refused.getMessage());
         }
@@ -77,16 +73,4 @@ public class ProviderTokenSignIn implements SecurityIdentityAugmentor {
                 ApiAuthenticationFailureHandler.CHALLENGE, ApiAuthenticationFailureHandler.BEARER_CHALLENGE));
     }
 
-    /** The claims of an already verified JWT. */
-    private static JsonObject payload(String jwt) {
-        String[] parts = jwt.split("\\.", -1);
-        if (parts.length != 3) {
-            throw new ProviderTokenClaims.Unusable("the token is not a signed JWT");
-        }
-        try {
-            return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | DecodeException unreadable) {
-            throw new ProviderTokenClaims.Unusable("the token's claims cannot be read");
-        }
-    }
 }
