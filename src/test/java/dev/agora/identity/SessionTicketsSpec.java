@@ -2,6 +2,7 @@ package dev.agora.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agora.support.SettableClock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The ticket that carries a browser session's account, session version and age. */
 class SessionTicketsSpec {
 
-    private final SignInThrottleSpec.MovableClock clock = new SignInThrottleSpec.MovableClock();
+    private final SettableClock clock = new SettableClock();
     private final SessionSettings twelveHours = () -> Duration.ofHours(12);
 
     private SessionTickets tickets(String key) {

@@ -2,38 +2,14 @@ package dev.agora.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.agora.support.SettableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's rules, with time in hand: how many failures, for how long, for whom. */
 class SignInThrottleSpec {
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T08:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void pass(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
 
     static SignInSettings settings(int maxTracked) {
         return new SignInSettings() {
@@ -55,7 +31,7 @@ class SignInThrottleSpec {
         };
     }
 
-    private final MovableClock clock = new MovableClock();
+    private final SettableClock clock = new SettableClock();
     private final SignInThrottle throttle = new SignInThrottle(settings(10_000), clock);
 
     private void fail(String account, String address, int times) {

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agora.identity.ExternalIdentity;
 import dev.agora.identity.OidcSettings;
+import dev.agora.support.SettableClock;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -170,7 +169,7 @@ class ReadingProviderTokensSpec {
     class Tokens_already_signed_in_with {
 
         final Instant now = Instant.parse("2026-12-01T12:00:00Z");
-        final MutableClock clock = new MutableClock(now);
+        final SettableClock clock = new SettableClock(now);
         final AtomicInteger signIns = new AtomicInteger();
 
         String signIn() {
@@ -213,27 +212,5 @@ class ReadingProviderTokensSpec {
         }
     }
 
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
 }
