@@ -105,8 +105,14 @@ public final class Browser implements AutoCloseable {
     /** Waits until the page's visible text contains the given text, and returns that text. */
     public String waitForText(String expected) {
         By body = By.tagName("body");
-        new WebDriverWait(driver, PATIENCE).until(d -> d.findElement(body).getText().contains(expected));
-        return driver.findElement(body).getText();
+        String[] seen = new String[1];
+        // a page that is still navigating (a redirect, a provider's login page) replaces its body under our feet
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    seen[0] = d.findElement(body).getText();
+                    return seen[0].contains(expected);
+                });
+        return seen[0];
     }
 
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
