@@ -156,6 +156,15 @@ public class ApiExceptionMappers {
         return problems.response(Problem.of(status, ProblemResponses.reasonPhrase(status), detail, path(uri)));
     }
 
+    /** The identity provider cannot be reached to check a bearer token: a passing outage, not Agora's bug. */
+    @ServerExceptionMapper
+    public Response providerUnavailable(io.quarkus.oidc.OIDCException unreachable, UriInfo uri) {
+        LOG.warnf("The identity provider could not check a token on %s: %s", path(uri), unreachable.getMessage());
+        return Response.fromResponse(problems.response(Problem.of(503, "Service Unavailable",
+                "Agora cannot reach its identity provider to check the bearer token; try again shortly.",
+                path(uri)))).header("Retry-After", "30").build();
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable bug, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
