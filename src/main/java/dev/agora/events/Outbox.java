@@ -11,9 +11,19 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
+    /** Fired with each append; observed after a successful commit, it lets the relay start at once. */
+    public record Appended(java.util.UUID eventId) {}
+
+    private final jakarta.enterprise.event.Event<Appended> appended;
+
+    Outbox(jakarta.enterprise.event.Event<Appended> appended) {
+        this.appended = appended;
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(DomainEvent event) {
         new OutboxEntry(event).persist();
+        appended.fire(new Appended(event.id()));
     }
 
     public List<OutboxEntry> unpublished(int limit) {

@@ -1,0 +1,134 @@
+package dev.agora.events.relay;
+
+import dev.agora.events.Outbox;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the relay: on a schedule, and at once after a transaction that appended events committed. Also keeps the
+ * backlog figures for /q/metrics and prunes published events older than the retention.
+ */
+@ApplicationScoped
+public class RelayWorker {
+
+    private static final Logger LOG = Logger.getLogger(RelayWorker.class);
+    private static final int ROUNDS_PER_RUN = 50;
+    private static final int PRUNE_BATCH = 10_000;
+
+    private final Relay relay;
+    private final EntityManager entities;
+    private final EventsConfig config;
+    private final Clock clock;
+    private final AtomicBoolean drainWanted = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    RelayWorker(Relay relay, EntityManager entities, EventsConfig config, Clock clock, MeterRegistry metrics) {
+        this.relay = relay;
+        this.entities = entities;
+        this.config = config;
+        this.clock = clock;
+        Gauge.builder("agora.events.backlog", backlog, AtomicLong::get)
+                .description("Events in the outbox not yet published to every enabled publisher").register(metrics);
+        Gauge.builder("agora.events.oldest.unpublished.age.seconds", oldestAgeSeconds, AtomicLong::get)
+                .description("Age of the oldest event not yet published").register(metrics);
+    }
+
+    @Scheduled(every = "${agora.events.relay.interval:500ms}", delayed = "${agora.events.relay.interval:500ms}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        drainQuietly();
+        measureQuietly();
+    }
+
+    /** Events were committed: relay them now rather than at the next tick. */
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
+        if (config.relayEnabled() && drainWanted.compareAndSet(false, true)) {
+            nudges.execute(() -> {
+                drainWanted.set(false);
+                drainQuietly();
+            });
+        }
+    }
+
+    private void drainQuietly() {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        try {
+            relay.drain(ROUNDS_PER_RUN);
+        } catch (RuntimeException failed) {
+            LOG.warnf("The outbox could not be relayed now (will retry): %s", failed.getMessage());
+        }
+    }
+
+    private void measureQuietly() {
+        try {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entities.createNativeQuery(
+                    "SELECT count(*), min(occurred_at) FROM outbox WHERE published_at IS NULL").getSingleResult());
+            backlog.set(((Number) row[0]).longValue());
+            Instant oldest = row[1] == null ? null : toInstant(row[1]);
+            oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
+        } catch (RuntimeException failed) {
+            LOG.debugf("Backlog not measured: %s", failed.getMessage());
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp " + value.getClass());
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneScheduled() {
+        try {
+            prune();
+        } catch (RuntimeException failed) {
+            LOG.warnf("Published events could not be pruned now (will retry): %s", failed.getMessage());
+        }
+    }
+
+    /** Deletes events published longer than the retention ago; tells how many. */
+    public int prune() {
+        Instant cutoff = clock.instant().minus(config.retention());
+        int total = 0;
+        while (true) {
+            int deleted = QuarkusTransaction.requiringNew().call(() -> entities.createNativeQuery("""
+                    DELETE FROM outbox WHERE id IN (SELECT id FROM outbox
+                     WHERE published_at IS NOT NULL AND published_at < :cutoff LIMIT :batch)""")
+                    .setParameter("cutoff", cutoff).setParameter("batch", PRUNE_BATCH).executeUpdate());
+            total += deleted;
+            if (deleted < PRUNE_BATCH) {
+                return total;
+            }
+        }
+    }
+}
