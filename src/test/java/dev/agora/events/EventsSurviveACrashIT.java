@@ -1,0 +1,118 @@
+package dev.agora.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agora.platform.FreshTestDatabase;
+import dev.agora.support.AgoraProcess;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application killed with SIGKILL after a change committed and before its event was published: after a restart
+ * the event is published. The relay is held between the two by this spec, which locks the delivery table in an open
+ * transaction, so that the relay's claim of the committed event waits on it; then the process is killed.
+ */
+class EventsSurviveACrashIT {
+
+    private static final String DATABASE = "agora_events_crash";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> ENVIRONMENT = Map.of("AGORA_EVENTS_LEASE", "PT3S",
+            "AGORA_SESSION_KEY", "events-crash-session-key-0123456789");
+
+    @BeforeAll
+    static void freshDatabase() {
+        FreshTestDatabase.recreate(DATABASE);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        FreshTestDatabase.drop(DATABASE);
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(FreshTestDatabase.serverUrl() + "/" + DATABASE, FreshTestDatabase.user(),
+                FreshTestDatabase.password());
+    }
+
+    private static long count(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                query.setString(1, parameter);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static void await(String what, Duration within, Check check) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        try (Connection connection = connect()) {
+            while (System.nanoTime() < deadline) {
+                if (check.holds(connection)) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
+    }
+
+    interface Check {
+        boolean holds(Connection connection) throws SQLException;
+    }
+
+    private static final String USER_EVENT = "SELECT count(*) FROM outbox WHERE event_type = "
+            + "'agora.identity.user.created' AND aggregate_id = ?";
+
+    @Test
+    void an_event_committed_but_not_yet_published_is_published_after_a_kill_minus_nine_and_a_restart()
+            throws Exception {
+        Path data = Path.of("target", "events-crash-data-" + UUID.randomUUID());
+        String username = "crash" + UUID.randomUUID().toString().substring(0, 6);
+
+        AgoraProcess first = new AgoraProcess(DATABASE, data, ENVIRONMENT).start();
+        await("the demo data's events published", Duration.ofSeconds(60),
+                connection -> count(connection, "SELECT count(*) FROM outbox WHERE published_at IS NULL", null) == 0);
+        try (Connection blocker = connect()) {
+            blocker.setAutoCommit(false);
+            try (Statement statement = blocker.createStatement()) {
+                statement.execute("LOCK TABLE outbox_deliveries IN EXCLUSIVE MODE");
+            }
+            assertThat(first.post("/api/v1/admin/users", JSON.writeValueAsString(Map.of("username", username,
+                    "password", "crash-test-secret")), "admin", "agora-demo").statusCode()).isEqualTo(201);
+            await("the relay's claim of the new event waiting", Duration.ofSeconds(30), connection -> count(connection,
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock' "
+                            + "AND query LIKE 'INSERT INTO outbox_deliveries%'", DATABASE) >= 1);
+            try (Connection look = connect()) {
+                assertThat(count(look, USER_EVENT + " AND published_at IS NULL", username)).isEqualTo(1);
+            }
+
+            first.kill();
+            blocker.rollback();
+        }
+
+        try (AgoraProcess second = new AgoraProcess(DATABASE, data, ENVIRONMENT).start()) {
+            await("the event published after the restart", Duration.ofSeconds(60),
+                    connection -> count(connection, USER_EVENT + " AND published_at IS NOT NULL", username) == 1);
+        }
+        try (Connection connection = connect()) {
+            assertThat(count(connection, "SELECT count(*) FROM outbox_deliveries d JOIN outbox o ON o.id = d.outbox_id "
+                    + "WHERE o.aggregate_id = ? AND o.event_type = 'agora.identity.user.created' "
+                    + "AND d.publisher = 'in-process' AND d.status = 'PUBLISHED'", username)).isEqualTo(1);
+        }
+    }
+}
