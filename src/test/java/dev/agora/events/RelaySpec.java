@@ -98,6 +98,21 @@ class RelaySpec {
     }
 
     @Test
+    void the_backlog_its_oldest_age_and_the_published_and_failed_counts_per_publisher_are_on_the_metrics() {
+        String aggregate = aggregate();
+        scripted.start(Set.of(aggregate), (id, before) -> before == 0);
+        record(aggregate, 1);
+        Eventually.within(WAIT, "delivered after one failure", () -> delivered(aggregate), ids -> ids.size() == 1);
+
+        String metrics = Api.as("admin").get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("agora_events_backlog ", "agora_events_oldest_unpublished_age_seconds ",
+                "agora_events_published_total{publisher=\"in-process\"}",
+                "agora_events_published_total{publisher=\"scripted\"}",
+                "agora_events_failed_total{publisher=\"scripted\"}");
+    }
+
+    @Test
     void a_rolled_back_change_publishes_nothing() {
         String aggregate = aggregate();
         try {
