@@ -12,7 +12,7 @@ class EventCatalogSpec {
 
     @Test
     void the_asyncapi_document_names_every_public_type_with_an_example() {
-        String document = Api.as("marco").get("/api/v1/asyncapi.yaml").then().statusCode(200)
+        String document = Api.as("marco").accept("application/yaml").get("/api/v1/asyncapi.yaml").then().statusCode(200)
                 .contentType("application/yaml").extract().asString();
 
         assertThat(document).contains("asyncapi: 3.0.0", "partitionkey");
@@ -24,12 +24,12 @@ class EventCatalogSpec {
 
     @Test
     void is_not_served_to_strangers() {
-        Api.anonymous().get("/api/v1/asyncapi.yaml").then().statusCode(401);
+        Api.anonymous().accept("application/yaml").get("/api/v1/asyncapi.yaml").then().statusCode(401);
     }
 
     @Test
     void the_openapi_description_links_to_it() {
-        assertThat(Api.as("admin").get("/q/openapi").then().statusCode(200).extract().asString())
+        assertThat(Api.as("admin").accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString())
                 .contains("/api/v1/asyncapi.yaml");
     }
 }

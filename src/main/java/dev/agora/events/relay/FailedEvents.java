@@ -1,6 +1,5 @@
 package dev.agora.events.relay;
 
-import dev.agora.audit.ChangeJournal;
 import dev.agora.events.EventTypes;
 import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,13 +8,14 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Events parked as failed for a publisher: what admins see, and re-driving them. */
 @ApplicationScoped
 public class FailedEvents {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(FailedEvents.class);
 
     public static final int MAX_LIMIT = 500;
 
@@ -24,12 +24,10 @@ public class FailedEvents {
             int attempts, String lastError, Instant occurredAt) {}
 
     private final EntityManager entities;
-    private final ChangeJournal journal;
     private final Clock clock;
 
-    FailedEvents(EntityManager entities, ChangeJournal journal, Clock clock) {
+    FailedEvents(EntityManager entities, Clock clock) {
         this.entities = entities;
-        this.journal = journal;
         this.clock = clock;
     }
 
@@ -66,8 +64,8 @@ public class FailedEvents {
         if (redriven.isEmpty()) {
             throw Refusal.notFound("No event " + eventId + " is parked as failed");
         }
-        journal.record(actor, "events.event.redriven", "event", eventId.toString(),
-                Map.of("publishers", List.copyOf(redriven)));
+        // not through the change journal: audit records into the outbox, so events may not depend on it (no cycle)
+        LOG.infof("%s re-drove event %s for %s", actor, eventId, redriven);
         return List.copyOf(redriven);
     }
 
