@@ -58,7 +58,9 @@ public class Relay {
     private static final String LEASE = """
             INSERT INTO outbox_deliveries (outbox_id, publisher, status, attempts, next_attempt_at, lease_until)
             VALUES (:id, :publisher, 'PENDING', 0, :now, :until)
-            ON CONFLICT (outbox_id, publisher) DO UPDATE SET lease_until = EXCLUDED.lease_until""";
+            ON CONFLICT (outbox_id, publisher) DO UPDATE SET lease_until = EXCLUDED.lease_until
+             WHERE outbox_deliveries.status = 'PENDING' AND outbox_deliveries.next_attempt_at <= :now
+               AND (outbox_deliveries.lease_until IS NULL OR outbox_deliveries.lease_until < :now)""";
 
     private static final String PUBLISHED = """
             UPDATE outbox_deliveries SET status = 'PUBLISHED', attempts = attempts + 1, published_at = :now,
@@ -145,12 +147,22 @@ public class Relay {
             if (ids.isEmpty()) {
                 return List.of();
             }
+            // The claim query read the deliveries in its statement's snapshot: a relay that committed its lease on
+            // a row just before this one locked it is not seen there. The upsert sees the latest committed lease
+            // and takes only what is still free, so that no event is ever in flight on two relays.
+            List<UUID> leased = new ArrayList<>(ids.size());
             for (UUID id : ids) {
-                entities.createNativeQuery(LEASE).setParameter("id", id).setParameter("publisher", publisher)
-                        .setParameter("now", now).setParameter("until", now.plus(config.lease())).executeUpdate();
+                if (entities.createNativeQuery(LEASE).setParameter("id", id).setParameter("publisher", publisher)
+                        .setParameter("now", now).setParameter("until", now.plus(config.lease()))
+                        .executeUpdate() == 1) {
+                    leased.add(id);
+                }
+            }
+            if (leased.isEmpty()) {
+                return List.of();
             }
             return entities.createQuery("from OutboxEntry where id in :ids order by position", OutboxEntry.class)
-                    .setParameter("ids", ids).getResultList().stream().map(OutboxEntry::toEvent).toList();
+                    .setParameter("ids", leased).getResultList().stream().map(OutboxEntry::toEvent).toList();
         });
     }
 
