@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The application killed with SIGKILL after a change committed and before its event was published: after a restart
  * the event is published. The relay is held between the two by this spec, which locks the delivery table in an open
- * transaction, so that the relay's claim of the committed event waits on it; then the process is killed.
+ * transaction, so that the relay's claim of the committed event waits on it; then the process is killed. And two
+ * instances relaying one database at once publish each event of an aggregate once, in order.
  */
 class EventsSurviveACrashIT {
 
@@ -113,6 +114,47 @@ class EventsSurviveACrashIT {
             assertThat(count(connection, "SELECT count(*) FROM outbox_deliveries d JOIN outbox o ON o.id = d.outbox_id "
                     + "WHERE o.aggregate_id = ? AND o.event_type = 'agora.identity.user.created' "
                     + "AND d.publisher = 'in-process' AND d.status = 'PUBLISHED'", username)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void two_instances_relaying_at_once_publish_each_event_of_an_aggregate_once_and_in_order() throws Exception {
+        Path data = Path.of("target", "events-pair-data-" + UUID.randomUUID());
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        try (AgoraProcess one = new AgoraProcess(DATABASE, data.resolve("one"), ENVIRONMENT).start();
+                AgoraProcess two = new AgoraProcess(DATABASE, data.resolve("two"), ENVIRONMENT).start()) {
+            for (int i = 0; i < 40; i++) {
+                AgoraProcess via = i % 2 == 0 ? one : two;
+                String arn = "arn:aws:iam::123456789012:role/pair-" + marker + "-" + i;
+                assertThat(via.put("/api/v1/admin/teams/sales-analytics", JSON.writeValueAsString(
+                        Map.of("awsPrincipalArn", arn)), "admin", "agora-demo").statusCode()).isEqualTo(200);
+            }
+            await("all forty published", Duration.ofSeconds(60), connection -> count(connection,
+                    "SELECT count(*) FROM outbox WHERE aggregate_id = 'sales-analytics' AND published_at IS NOT NULL "
+                            + "AND payload->>'after' LIKE ?", "%pair-" + marker + "-%") == 40);
+        }
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement("""
+                SELECT o.payload->>'after', d.status, d.attempts, d.published_at
+                  FROM outbox o JOIN outbox_deliveries d ON d.outbox_id = o.id AND d.publisher = 'in-process'
+                 WHERE o.aggregate_id = 'sales-analytics' AND o.payload->>'after' LIKE ?
+                 ORDER BY o.position""")) {
+            query.setString(1, "%pair-" + marker + "-%");
+            try (ResultSet rows = query.executeQuery()) {
+                java.sql.Timestamp previous = null;
+                int n = 0;
+                while (rows.next()) {
+                    assertThat(rows.getString(1)).endsWith("-" + n);
+                    assertThat(rows.getString(2)).isEqualTo("PUBLISHED");
+                    assertThat(rows.getInt(3)).as("attempts of event %d (2 = published twice)", n).isEqualTo(1);
+                    java.sql.Timestamp at = rows.getTimestamp(4);
+                    if (previous != null) {
+                        assertThat(at).as("event %d published after event %d", n, n - 1).isAfterOrEqualTo(previous);
+                    }
+                    previous = at;
+                    n++;
+                }
+                assertThat(n).isEqualTo(40);
+            }
         }
     }
 }
