@@ -222,6 +222,26 @@ class RelaySpec {
     }
 
     @Test
+    void an_event_held_back_only_by_a_publisher_switched_off_since_is_marked_published() {
+        String aggregate = aggregate();
+        scripted.start(Set.of(aggregate), (id, before) -> true);
+        String id = record(aggregate, 1);
+        Eventually.within(WAIT, "parked for the scripted publisher", () -> status(id), "FAILED"::equals);
+        assertThat(publishedAt(id)).isNull();
+
+        scripted.stop();
+        relay.settle(10_000);
+
+        assertThat(publishedAt(id)).isNotNull();
+    }
+
+    private Object publishedAt(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> entities.createNativeQuery(
+                "SELECT published_at FROM outbox WHERE id = :id").setParameter("id", UUID.fromString(eventId))
+                .getSingleResult());
+    }
+
+    @Test
     void published_events_are_pruned_after_the_retention_and_unpublished_ones_never() {
         String old = aggregate();
         String pending = aggregate();

@@ -78,6 +78,14 @@ public class Relay {
                AND (SELECT count(*) FROM outbox_deliveries d
                      WHERE d.outbox_id = o.id AND d.status = 'PUBLISHED' AND d.publisher IN (:publishers)) = :count""";
 
+    private static final String SETTLE_LEFT_OVER = """
+            UPDATE outbox SET published_at = :now WHERE id IN (
+                SELECT o.id FROM outbox o
+                 WHERE o.published_at IS NULL
+                   AND (SELECT count(*) FROM outbox_deliveries d
+                         WHERE d.outbox_id = o.id AND d.status = 'PUBLISHED' AND d.publisher IN (:publishers)) = :count
+                 LIMIT :limit)""";
+
     private final EntityManager entities;
     private final Instance<EventPublisher> publishers;
     private final CloudEvents cloudEvents;
@@ -125,6 +133,17 @@ public class Relay {
             events += thisRound;
         }
         return events;
+    }
+
+    /**
+     * Marks published the events that every enabled publisher has, though a publisher switched off since has not
+     * (at most {@code limit}); tells how many. Without it they would stay in the backlog for ever.
+     */
+    public int settle(int limit) {
+        List<String> enabled = enabledPublishers().stream().map(EventPublisher::name).toList();
+        return QuarkusTransaction.requiringNew().call(() -> entities.createNativeQuery(SETTLE_LEFT_OVER)
+                .setParameter("now", clock.instant()).setParameter("publishers", enabled)
+                .setParameter("count", (long) enabled.size()).setParameter("limit", limit).executeUpdate());
     }
 
     /** One round for one publisher: claim a batch, publish it, record the outcome; tells how many were claimed. */

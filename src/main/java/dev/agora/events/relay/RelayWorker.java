@@ -107,6 +107,19 @@ public class RelayWorker {
         throw new IllegalStateException("unexpected timestamp " + value.getClass());
     }
 
+    /** Events left unpublished only by a publisher switched off since are marked published (once a minute). */
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void settleScheduled() {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        try {
+            relay.settle(10_000);
+        } catch (RuntimeException failed) {
+            LOG.warnf("Left-over events could not be settled now (will retry): %s", failed.getMessage());
+        }
+    }
+
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pruneScheduled() {
         try {
