@@ -157,21 +157,6 @@ class KinesisPublisherSpec {
         }
 
         @Test
-        void a_request_carries_at_most_five_megabytes() {
-            // 900 KB each: five fit in 5 MiB, the sixth opens a second request
-            List<CloudEvent> events = IntStream.range(0, 7).mapToObj(i -> Events.sized("big-" + i, 900 * 1024)).toList();
-
-            allDelivered(publisher.publish(events), events);
-
-            assertThat(requests).extracting(request -> request.records().size()).containsExactly(5, 2);
-            assertThat(requests).allSatisfy(request -> assertThat(request.records().stream()
-                    .mapToLong(entry -> entry.data().asByteArray().length
-                            + entry.partitionKey().getBytes(StandardCharsets.UTF_8).length).sum())
-                    .isLessThanOrEqualTo(5L * 1024 * 1024));
-            assertThat(recordsOnTheStream()).hasSize(7);
-        }
-
-        @Test
         void an_event_over_one_megabyte_is_refused_for_good_and_holds_back_the_later_events_of_its_aggregate() {
             CloudEvent huge = Events.sized("orders", 1024 * 1024);
             CloudEvent after = Events.of("orders", "agora.product.updated");
