@@ -65,6 +65,24 @@ public final class Kinesalite {
                 .build();
     }
 
+    /** Every record on the stream, shard by shard, in the order of each shard. */
+    public static java.util.List<software.amazon.awssdk.services.kinesis.model.Record> records(KinesisClient kinesis,
+            String stream) {
+        java.util.List<software.amazon.awssdk.services.kinesis.model.Record> records = new java.util.ArrayList<>();
+        for (var shard : kinesis.listShards(request -> request.streamName(stream)).shards()) {
+            String iterator = kinesis.getShardIterator(request -> request.streamName(stream).shardId(shard.shardId())
+                    .shardIteratorType(software.amazon.awssdk.services.kinesis.model.ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
+            while (iterator != null) {
+                String current = iterator;
+                var page = kinesis.getRecords(request -> request.shardIterator(current).limit(10_000));
+                records.addAll(page.records());
+                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+            }
+        }
+        return records;
+    }
+
     /** Creates a stream with this many shards and waits until it is active. */
     public void createStream(String name, int shards) {
         try (KinesisClient kinesis = client()) {

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * The whole way out, on the packaged application: a change committed in Agora reaches an Amazon Kinesis stream
@@ -77,7 +75,7 @@ class EventsReachKinesisIT {
         List<String> seen = new ArrayList<>();
         try (KinesisClient kinesis = kinesalite.client()) {
             while (Instant.now().isBefore(deadline)) {
-                for (Record record : records(kinesis)) {
+                for (Record record : Kinesalite.records(kinesis, STREAM)) {
                     JsonNode event = JSON.readTree(record.data().asString(StandardCharsets.UTF_8));
                     seen.add(event.path("type").asText());
                     if (type.equals(event.path("type").asText())) {
@@ -92,18 +90,4 @@ class EventsReachKinesisIT {
                 + "\n" + agora.logText());
     }
 
-    private static List<Record> records(KinesisClient kinesis) {
-        List<Record> records = new ArrayList<>();
-        for (Shard shard : kinesis.listShards(request -> request.streamName(STREAM)).shards()) {
-            String iterator = kinesis.getShardIterator(request -> request.streamName(STREAM)
-                    .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                var page = kinesis.getRecords(request -> request.shardIterator(current).limit(10_000));
-                records.addAll(page.records());
-                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-            }
-        }
-        return records;
-    }
 }

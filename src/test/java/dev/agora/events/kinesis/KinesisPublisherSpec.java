@@ -25,8 +25,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.Record;
-import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * The Kinesis publisher against kinesalite through the real SDK v2: what a consumer of the stream reads back
@@ -74,18 +72,7 @@ class KinesisPublisherSpec {
 
     /** Every record on the stream, shard by shard, in the order of each shard. */
     private List<Record> recordsOnTheStream() {
-        List<Record> records = new ArrayList<>();
-        for (Shard shard : kinesis.listShards(request -> request.streamName(stream)).shards()) {
-            String iterator = kinesis.getShardIterator(request -> request.streamName(stream)
-                    .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                var page = kinesis.getRecords(request -> request.shardIterator(current).limit(10_000));
-                records.addAll(page.records());
-                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
-            }
-        }
-        return records;
+        return Kinesalite.records(kinesis, stream);
     }
 
     private static void allDelivered(List<Delivery> deliveries, List<CloudEvent> events) {
