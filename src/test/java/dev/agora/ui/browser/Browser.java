@@ -115,8 +115,10 @@ public final class Browser implements AutoCloseable {
         return seen[0];
     }
 
+    /** Waits until the condition holds; an element Vaadin re-rendered meanwhile is looked up again, not a failure. */
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public void waitForPath(String path) {
