@@ -7,7 +7,6 @@ import dev.agora.platform.FreshTestDatabase;
 import dev.agora.support.AgoraProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,8 +42,7 @@ class EventsSurviveACrashIT {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(FreshTestDatabase.serverUrl() + "/" + DATABASE, FreshTestDatabase.user(),
-                FreshTestDatabase.password());
+        return FreshTestDatabase.connect(DATABASE);
     }
 
     private static long count(Connection connection, String sql, String parameter) throws SQLException {

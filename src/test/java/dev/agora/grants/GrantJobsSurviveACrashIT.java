@@ -9,7 +9,6 @@ import dev.agora.support.AgoraProcess;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,8 +46,7 @@ class GrantJobsSurviveACrashIT {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(FreshTestDatabase.serverUrl() + "/" + DATABASE, FreshTestDatabase.user(),
-                FreshTestDatabase.password());
+        return FreshTestDatabase.connect(DATABASE);
     }
 
     @Test

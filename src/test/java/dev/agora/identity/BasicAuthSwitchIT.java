@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.Base64;
@@ -67,8 +66,7 @@ class BasicAuthSwitchIT {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String secret = "agora_pat_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        try (Connection connection = DriverManager.getConnection(FreshTestDatabase.serverUrl() + "/" + DATABASE,
-                FreshTestDatabase.user(), FreshTestDatabase.password());
+        try (Connection connection = FreshTestDatabase.connect(DATABASE);
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO personal_tokens (user_id, name, "
                         + "secret_hash, hint, created_at, expires_at) SELECT id, 'switch check', ?, ?, now(), "
                         + "now() + interval '1 day' FROM users WHERE username = 'olivia'")) {

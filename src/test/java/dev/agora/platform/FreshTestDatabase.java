@@ -36,6 +36,11 @@ public class FreshTestDatabase implements QuarkusTestResourceLifecycleManager {
         return configured != null ? configured : "jdbc:postgresql://localhost:5432";
     }
 
+    /** A connection to one of the test run's databases, for specs that look at or arrange rows directly. */
+    public static java.sql.Connection connect(String database) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(serverUrl() + "/" + database, user(), password());
+    }
+
     public static String user() {
         return System.getenv().getOrDefault("AGORA_DB_USER", "postgres");
     }

@@ -3,7 +3,6 @@ package dev.agora.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -50,8 +49,7 @@ class MigrationsSpec {
     }
 
     private static List<String> tables() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(FreshTestDatabase.serverUrl() + "/" + DATABASE,
-                FreshTestDatabase.user(), FreshTestDatabase.password());
+        try (Connection connection = FreshTestDatabase.connect(DATABASE);
                 ResultSet rows = connection.createStatement().executeQuery(
                         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
             List<String> names = new ArrayList<>();

@@ -9,7 +9,6 @@ import dev.agora.ui.browser.pages.ShellPage;
 import java.net.URL;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -270,7 +269,6 @@ class SigningInThroughKeycloakIT {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(FreshTestDatabase.serverUrl() + "/" + DATABASE, FreshTestDatabase.user(),
-                FreshTestDatabase.password());
+        return FreshTestDatabase.connect(DATABASE);
     }
 }
