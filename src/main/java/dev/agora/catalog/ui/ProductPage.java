@@ -116,6 +116,8 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
                 new Span(version.version()), new Span(" · " + DAY.format(version.createdAt()) + " · "
                         + version.createdBy() + " — "), new Span(version.changelog()))));
         add(versions);
+        extensions.stream().sorted(java.util.Comparator.comparingInt(ProductPageExtension::order))
+                .forEach(extension -> extension.sections(product, username).forEach(this::add));
     }
 
     /** A lower classification waiting for a steward: who proposed it, and Agree / Reject for those who decide. */
