@@ -94,9 +94,11 @@ public class CatalogService {
         }
         Checked checked = check(draft, actor);
         Routing before = routing(product);
+        Map<String, List<ColumnSchema>> columnsBefore = SchemaChange.columnsOf(product.ports());
         product.revise(classified(product, checked.content(), actor), checked.domain(), checked.team(),
                 clock.instant());
         recordChange(actor, "revised", product);
+        recordSchemaChange(actor, product, columnsBefore);
         follow(product, before, actor);
         return details(product);
     }
@@ -128,6 +130,7 @@ public class CatalogService {
         DataProduct product = changeable(idOrSlug, actor);
         SemanticVersion next = SemanticVersion.parse("version", version);
         Routing before = routing(product);
+        Map<String, List<ColumnSchema>> columnsBefore = SchemaChange.columnsOf(product.ports());
         if (draft != null) {
             Checked checked = check(draft, actor);
             product.revise(classified(product, checked.content(), actor), checked.domain(), checked.team(),
@@ -135,6 +138,7 @@ public class CatalogService {
         }
         product.addVersion(next, changelog, actor, clock.instant());
         recordChange(actor, "version-added", product);
+        recordSchemaChange(actor, product, columnsBefore);
         follow(product, before, actor);
         return details(product);
     }
@@ -187,8 +191,8 @@ public class CatalogService {
         Classification was = product.classification();
         product.applyProposedClassification(clock.instant());
         journal.record(actor, "catalog.product.classification-proposal-approved", "data-product", product.slug(),
-                Map.of("from", was.name(), "to", proposal.classification().name(), "proposedBy",
-                        proposal.proposedBy()));
+                Map.of("product", product.slug(), "from", was.name(), "to", proposal.classification().name(),
+                        "proposedBy", proposal.proposedBy()));
         recordChange(actor, "revised", product);
         follow(product, before, actor);
         return details(product);
@@ -205,6 +209,7 @@ public class CatalogService {
                 product.domain().slug()).orRefuse();
         product.dropClassificationProposal();
         Map<String, Object> details = new LinkedHashMap<>();
+        details.put("product", product.slug());
         details.put("classification", product.classification().name());
         details.put("proposed", proposal.classification().name());
         details.put("proposedBy", proposal.proposedBy());
@@ -404,7 +409,7 @@ public class CatalogService {
         Instant now = clock.instant();
         product.proposeClassification(wanted, actor, now);
         journal.record(actor, "catalog.product.classification-proposed", "data-product", product.slug(),
-                Map.of("classification", current.name(), "proposed", wanted.name()));
+                Map.of("product", product.slug(), "classification", current.name(), "proposed", wanted.name()));
         return new ProductContent(asked.name(), asked.description(), asked.tags(), current, asked.contact(),
                 asked.freshness(), asked.ports());
     }
@@ -498,6 +503,8 @@ public class CatalogService {
 
     private void recordChange(String actor, String what, DataProduct product) {
         Map<String, Object> details = new LinkedHashMap<>();
+        // every event about a product names it as data.product; "slug" stays for existing consumers
+        details.put("product", product.slug());
         details.put("slug", product.slug());
         details.put("name", product.name());
         details.put("domain", product.domain().slug());
@@ -509,6 +516,19 @@ public class CatalogService {
         details.put("id", product.id());
         journal.record(actor, "catalog.product." + what, "data-product", product.slug(), details);
         changed.fire(new CatalogChanged(product.slug()));
+    }
+
+    /** Tells consumers, in the same transaction, when the columns of a port really changed (not descriptions). */
+    private void recordSchemaChange(String actor, DataProduct product, Map<String, List<ColumnSchema>> before) {
+        SchemaChange change = SchemaChange.between(before, SchemaChange.columnsOf(product.ports()));
+        if (change.isEmpty()) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("product", product.slug());
+        details.put("version", product.version().toString());
+        details.put("ports", change.asData());
+        journal.record(actor, "catalog.product.schema-changed", "data-product", product.slug(), details);
     }
 
     private ProductDetails details(DataProduct product) {

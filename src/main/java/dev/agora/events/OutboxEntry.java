@@ -77,6 +77,10 @@ public class OutboxEntry extends PanacheEntityBase {
         return position;
     }
 
+    public String actor() {
+        return actor;
+    }
+
     public String eventType() {
         return eventType;
     }

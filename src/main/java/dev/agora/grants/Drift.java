@@ -75,6 +75,10 @@ public class Drift extends PanacheEntityBase {
         return permission;
     }
 
+    public UUID grantId() {
+        return grantId;
+    }
+
     public String action() {
         return action;
     }

@@ -83,7 +83,7 @@ public class GrantHealth {
                         run.checked(), run.missing(), run.healed(), run.extra(), run.revoked(),
                         Drift.<Drift>list("runId = ?1 order by kind, resource", run.id()).stream()
                                 .map(d -> new Reconciler.Finding(d.engine(), d.kind(), d.grantee(), d.resource(),
-                                        d.permission(), d.action()))
+                                        d.permission(), d.action(), d.grantId()))
                                 .toList(), run.errors()));
         return new Health(active, byStatus, failed, overdue, last);
     }

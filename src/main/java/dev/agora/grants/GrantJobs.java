@@ -94,6 +94,8 @@ public class GrantJobs {
 
     static Map<String, Object> details(GrantRecord grant) {
         Map<String, Object> details = new LinkedHashMap<>();
+        // other features (webhooks, following, a product's activity) pick a product's events by data.product
+        grant.product().ifPresent(product -> details.put("product", product));
         details.put("order", grant.orderId().toString());
         details.put("engine", grant.engine());
         details.put("resource", grant.resourceType() + ":" + grant.location());

@@ -59,6 +59,9 @@ public class GrantRecord extends PanacheEntityBase {
     @Column(name = "owner_team")
     private String ownerTeam;
 
+    /** the slug of the product the grant serves, to name it in events; null on older grants and other orders */
+    private String product;
+
     @Column(name = "last_error")
     private String lastError;
 
@@ -90,6 +93,7 @@ public class GrantRecord extends PanacheEntityBase {
         this.grantee = grantee;
         this.permissions = target.permissions().stream().sorted().toList();
         this.ownerTeam = target.ownerTeam();
+        this.product = target.product();
         this.status = GrantStatus.PENDING;
         this.createdAt = now;
     }
@@ -169,6 +173,10 @@ public class GrantRecord extends PanacheEntityBase {
 
     public String ownerTeam() {
         return ownerTeam;
+    }
+
+    public java.util.Optional<String> product() {
+        return java.util.Optional.ofNullable(product);
     }
 
     public GrantStatus status() {

@@ -296,9 +296,9 @@ public class GrantWorker {
             // a revocation is never given up: access that should be gone must not stay in place
             job.retryLater(failure.reason(), retries, now);
             grant.retrying("revocation failed (retrying): " + failure.reason());
-            journal.record(ACTOR, "grants.revoke.failed", "grant", grant.id().toString(),
-                    java.util.Map.of("order", grant.orderId().toString(), "error", failure.reason(),
-                            "attempts", job.attempts()));
+            java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(failure(grant, failure.reason()));
+            details.put("attempts", job.attempts());
+            journal.record(ACTOR, "grants.revoke.failed", "grant", grant.id().toString(), details);
         } else if (outcome instanceof GrantOutcome.Failed failure) {
             job.failed(failure.reason(), now);
             failed(grant, grantAction, failure.reason());
@@ -324,7 +324,16 @@ public class GrantWorker {
             grant.retrying("revocation failed: " + reason);
         }
         journal.record(ACTOR, grantAction ? "grants.grant.failed" : "grants.revoke.failed", "grant",
-                grant.id().toString(), java.util.Map.of("order", grant.orderId().toString(), "error", reason));
+                grant.id().toString(), failure(grant, reason));
+    }
+
+    /** A failure's data: the product (when known, as on every event about a product), the order, the error. */
+    private static java.util.Map<String, Object> failure(GrantRecord grant, String error) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        grant.product().ifPresent(product -> details.put("product", product));
+        details.put("order", grant.orderId().toString());
+        details.put("error", error);
+        return details;
     }
 
     /** When no grant of the order is still pending, tells the order's owner how it went. */

@@ -119,7 +119,7 @@ public class GranteeRoleSplit {
             }
             GrantRecord handover = new GrantRecord(UUID.randomUUID(), grant.engine(), new GrantTarget(
                     grant.resourceType(), grant.location(), grant.columns(), grant.principal(),
-                    Set.copyOf(grant.permissions()), ownerTeamOf(grant)), shared, now);
+                    Set.copyOf(grant.permissions()), ownerTeamOf(grant), grant.product().orElse(null)), shared, now);
             handover.revoking();
             handover.persist();
             new GrantJob(handover.id(), GrantJob.Action.REVOKE, now).persist();

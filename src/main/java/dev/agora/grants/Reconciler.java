@@ -41,9 +41,9 @@ public class Reconciler {
     public record Report(UUID runId, Instant startedAt, Instant finishedAt, int checked, int missing, int healed,
             int extra, int revoked, int notRevoked, List<Finding> findings, List<String> errors) {}
 
-    /** One difference. */
+    /** One difference; {@code grantId} names the grant it concerns, null for a grant Agora never approved. */
     public record Finding(String engine, Drift.Kind kind, String grantee, String resource, String permission,
-            String action) {}
+            String action, UUID grantId) {}
 
     /** The advisory lock a run holds, so that two instances (or two admins) never reconcile at once. */
     static final String LOCK = "agora.grants.reconciliation";
@@ -173,7 +173,7 @@ public class Reconciler {
                         && held.contains(key(want.grantee(), want.location(), null)))) {
                     toHeal.add(want.grantId());
                     findings.add(new Finding(engine.name(), Drift.Kind.MISSING, want.grantee(),
-                            resource(want.location(), want.column()), "SELECT", "re-applied"));
+                            resource(want.location(), want.column()), "SELECT", "re-applied", want.grantId()));
                 }
             }
             Map<String, UUID> revokedKeys = new HashMap<>();
@@ -197,7 +197,8 @@ public class Reconciler {
                     // Agora took this access back: the revocation is owed whatever AGORA_REVOKE_UNKNOWN_GRANTS says
                     toRevokeAgain.add(revokedKeys.get(heldKey));
                     findings.add(new Finding(engine.name(), Drift.Kind.NOT_REVOKED, grant.grantee(),
-                            resource(grant.location(), grant.column()), grant.permission(), "revocation re-queued"));
+                            resource(grant.location(), grant.column()), grant.permission(), "revocation re-queued",
+                            revokedKeys.get(heldKey)));
                     continue;
                 }
                 if (!agoraRole) {
@@ -215,7 +216,7 @@ public class Reconciler {
                     }
                 }
                 findings.add(new Finding(engine.name(), Drift.Kind.EXTRA, grant.grantee(),
-                        resource(grant.location(), grant.column()), grant.permission(), action));
+                        resource(grant.location(), grant.column()), grant.permission(), action, null));
             }
             healed += heal(toHeal);
             requeueRevocations(toRevokeAgain);
@@ -300,8 +301,10 @@ public class Reconciler {
             drift.resource = finding.resource();
             drift.permission = finding.permission();
             drift.action = finding.action();
+            drift.grantId = finding.grantId();
             drift.foundAt = finished;
             drift.persist();
+            recordDriftFound(actor, drift);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("checked", checked);
@@ -311,6 +314,31 @@ public class Reconciler {
         details.put("revoked", revoked);
         details.put("errors", errors);
         journal.record(actor, "grants.reconciled", "reconciliation", runId.toString(), details);
+    }
+
+    /**
+     * One {@code grants.drift.found} per finding, in the run's transaction; its subject is the grant (so that it
+     * keeps its order among the grant's events) when the drift concerns one, else the drift itself.
+     */
+    private void recordDriftFound(String actor, Drift drift) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        Optional<GrantRecord> grant = drift.grantId == null ? Optional.empty()
+                : GrantRecord.<GrantRecord>findByIdOptional(drift.grantId);
+        grant.flatMap(GrantRecord::product).ifPresent(product -> details.put("product", product));
+        details.put("engine", drift.engine);
+        details.put("kind", drift.kind.name());
+        details.put("grantee", drift.grantee);
+        details.put("resource", drift.resource);
+        details.put("permission", drift.permission);
+        details.put("action", drift.action);
+        details.put("drift", drift.id.toString());
+        details.put("run", drift.runId.toString());
+        if (drift.grantId != null) {
+            details.put("grant", drift.grantId.toString());
+        }
+        grant.ifPresent(g -> details.put("order", g.orderId().toString()));
+        String subject = drift.grantId == null ? drift.id.toString() : drift.grantId.toString();
+        journal.record(actor, "grants.drift.found", drift.grantId == null ? "drift" : "grant", subject, details);
     }
 
     private static String key(String grantee, String location, String column) {

@@ -16,9 +16,33 @@ class EventCatalogSpec {
                 .contentType("application/yaml").extract().asString();
 
         assertThat(document).contains("asyncapi: 3.0.0", "partitionkey");
-        assertThat(EventTypes.catalog()).hasSize(15);
         for (String type : EventTypes.catalog().keySet()) {
             assertThat(document).as(type).contains("name: " + type, "\"type\": \"" + type + "\"");
+        }
+    }
+
+    @Test
+    void every_public_type_of_issue_12_is_produced() {
+        assertThat(EventTypes.catalog().keySet()).containsExactlyInAnyOrder(
+                "agora.product.created", "agora.product.published", "agora.product.updated",
+                "agora.product.version-released", "agora.product.deprecated", "agora.product.schema-changed",
+                "agora.access.requested", "agora.access.approved", "agora.access.rejected", "agora.access.cancelled",
+                "agora.access.extended", "agora.access.revoked", "agora.access.expired",
+                "agora.grant.applied", "agora.grant.failed", "agora.grant.revoked", "agora.drift.found");
+        assertThat(EventTypes.NOT_YET_PRODUCED).isEmpty();
+        assertThat(EventTypes.publicType("agora.catalog.product.schema-changed"))
+                .isEqualTo("agora.product.schema-changed");
+        assertThat(EventTypes.publicType("agora.grants.drift.found")).isEqualTo("agora.drift.found");
+    }
+
+    @Test
+    void the_example_of_every_event_about_a_product_names_it_in_data_product() {
+        String document = Api.as("marco").accept("application/yaml").get("/api/v1/asyncapi.yaml").then().statusCode(200)
+                .extract().asString();
+        for (String type : EventTypes.catalog().keySet()) {
+            String example = document.lines().filter(line -> line.contains("\"type\": \"" + type + "\""))
+                    .findFirst().orElseThrow();
+            assertThat(example).as(type).contains("\"data\": {\"product\": \"sales-orders\"");
         }
     }
 

@@ -239,7 +239,7 @@ public class AccessReactions {
         for (RequestedPort port : request.ports()) {
             product.outputPorts().stream().filter(p -> p.id() == port.portId()).findFirst().ifPresent(p ->
                     targets.add(new GrantTarget(p.type().wireName(), p.location(), port.columns(), grantee,
-                            Set.of(request.state().permission().name()), product.ownerTeam())));
+                            Set.of(request.state().permission().name()), product.ownerTeam(), product.slug())));
         }
         return targets;
     }

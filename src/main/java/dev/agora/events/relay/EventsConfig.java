@@ -45,4 +45,12 @@ public interface EventsConfig {
     /** How long published events stay in the outbox before they are pruned ({@code AGORA_EVENTS_RETENTION}). */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * How long a product's activity (its events, for the product page and GET /api/v1/products/{id}/events) is
+     * kept ({@code AGORA_EVENTS_ACTIVITY_RETENTION}); longer than the outbox, which is no history.
+     */
+    @WithName("activity-retention")
+    @WithDefault("P400D")
+    Duration activityRetention();
 }
