@@ -77,7 +77,10 @@ public class ProductActivity {
     @Transactional
     public void record(CloudEvent event) {
         Map<String, Object> data = dataOf(event);
-        if (!(data.get("product") instanceof String product) || product.isBlank()) {
+        Optional<UUID> id = uuid(event.getId());
+        // Agora's own events have UUID ids (the outbox ids); anything else is not one of a product's
+        if (id.isEmpty() || !(data.get("product") instanceof String product) || product.isBlank()
+                || product.length() > 200) {
             return;
         }
         Audience audience = Audience.of(event.getType());
@@ -88,7 +91,7 @@ public class ProductActivity {
         }
         Optional<Principal> principal = request.map(AccessRequest::principal);
         // the CloudEvent carries no actor; the outbox row (still there at delivery) does
-        String actor = Optional.ofNullable(OutboxEntry.<OutboxEntry>findById(UUID.fromString(event.getId())))
+        String actor = Optional.ofNullable(OutboxEntry.<OutboxEntry>findById(id.get()))
                 .map(OutboxEntry::actor).orElse("");
         OffsetDateTime time = event.getTime() == null ? OffsetDateTime.now(clock) : event.getTime();
         entities.createNativeQuery("""
@@ -96,7 +99,7 @@ public class ProductActivity {
                             principal, requester, requesting_team, cloud_event, recorded_at)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                         ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter(1, UUID.fromString(event.getId()))
+                .setParameter(1, id.get())
                 .setParameter(2, product)
                 .setParameter(3, event.getType())
                 .setParameter(4, time)
@@ -209,9 +212,13 @@ public class ProductActivity {
     }
 
     private Optional<AccessRequest> requestOf(String subject) {
+        return uuid(subject).flatMap(requests::find);
+    }
+
+    private static Optional<UUID> uuid(String text) {
         try {
-            return requests.find(UUID.fromString(subject));
-        } catch (IllegalArgumentException notARequestId) {
+            return text == null ? Optional.empty() : Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException notAUuid) {
             return Optional.empty();
         }
     }
