@@ -1,5 +1,7 @@
 package dev.agora.access.api;
 
+import static dev.agora.support.AccessRequestsApi.approve;
+import static dev.agora.support.AccessRequestsApi.awaitStatus;
 import static dev.agora.support.AccessRequestsApi.freshProduct;
 import static dev.agora.support.AccessRequestsApi.request;
 import static dev.agora.support.AccessRequestsApi.submit;
@@ -80,6 +82,23 @@ class ProductEventsThroughTheApiSpec {
         assertThat(events.getList("type")).containsExactly("agora.access.requested", "agora.product.published",
                 "agora.product.created");
         assertThat(subjects(other)).containsExactly(othersRequest, product, product);
+    }
+
+    @Test
+    void grant_events_name_the_product_and_are_for_the_owner_team_only() {
+        approve("olivia", marcosRequest);
+        awaitStatus("marco", marcosRequest, "ACTIVE");
+        Eventually.within(Duration.ofSeconds(10), "the grant in the activity", () -> events("olivia",
+                Map.of("type", "agora.grant.applied")).jsonPath().getList("id"), ids -> !ids.isEmpty());
+
+        JsonPath applied = events("olivia", Map.of("type", "agora.grant.applied")).jsonPath();
+        assertThat(applied.getString("[0].data.product")).isEqualTo(product);
+        assertThat(applied.getString("[0].data.order")).isEqualTo(marcosRequest);
+
+        List<String> marcoSees = events("marco", Map.of()).jsonPath().getList("type");
+        assertThat(marcoSees).contains("agora.access.approved").noneMatch(type -> type.startsWith("agora.grant."));
+        assertThat(events("marco", Map.of("type", "agora.grant.applied")).then().statusCode(200)
+                .header("X-Total-Count", "0").extract().jsonPath().getList("id")).isEmpty();
     }
 
     @Test
