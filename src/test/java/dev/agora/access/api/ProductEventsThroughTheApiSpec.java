@@ -85,6 +85,15 @@ class ProductEventsThroughTheApiSpec {
     }
 
     @Test
+    void a_steward_of_the_products_domain_from_another_team_sees_every_request() {
+        People people = new People(accounts, directory);
+        String steward = people.person("steward");
+        people.member(people.team("sales-governance", "sales"), steward, TeamRole.STEWARD);
+
+        assertThat(subjects(steward)).containsExactly(othersRequest, marcosRequest, product, product);
+    }
+
+    @Test
     void grant_events_name_the_product_and_are_for_the_owner_team_only() {
         approve("olivia", marcosRequest);
         awaitStatus("marco", marcosRequest, "ACTIVE");
