@@ -27,11 +27,14 @@ public class ApprovalsPage {
     }
 
     public RequestPageView open(String product) {
-        browser.driver().findElements(By.cssSelector("#inbox vaadin-grid-cell-content a")).stream()
-                .filter(link -> link.getText().equals(product))
+        WebElement link = browser.driver().findElements(By.cssSelector("#inbox vaadin-grid-cell-content a")).stream()
+                .filter(candidate -> candidate.getText().equals(product))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no waiting request for " + product + " in " + waiting()))
-                .click();
+                .orElseThrow(() -> new AssertionError("no waiting request for " + product + " in " + waiting()));
+        // in a long inbox (other specs' requests in the shared database) the row may be below the fold
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+        link.click();
         return new RequestPageView(browser);
     }
 }
