@@ -13,7 +13,8 @@ import org.openqa.selenium.By;
 
 /**
  * A consumer follows a product from its page; when the owner releases a version, the consumer's bell tells of it
- * and leads to the product; the team page lists what the team follows.
+ * and leads to the product. A member follows for their team from the same page; the team page lists what the team
+ * follows, to its members only.
  */
 @QuarkusTest
 class FollowingInTheBrowserSpec extends BrowserSpec {
@@ -51,13 +52,21 @@ class FollowingInTheBrowserSpec extends BrowserSpec {
     }
 
     @Test
-    void the_team_page_lists_the_products_the_team_follows() {
+    void a_member_follows_for_the_team_and_the_team_page_lists_it() {
         String slug = AccessRequestsApi.freshProduct("INTERNAL");
         String name = Api.as("marco").get("/api/v1/products/" + slug).then().extract().path("name");
-        Api.as("marco").body(Map.of("team", "marketing-insights")).post("/api/v1/products/" + slug + "/follow")
-                .then().statusCode(201);
 
         LoginPage.open(browser).signInAs("marco", "agora-demo");
+        browser.open("catalog/" + slug);
+        new ProductPageView(browser);
+        browser.reach(By.xpath("//*[@id='follow-for-team']//vaadin-menu-bar-button[normalize-space(.)="
+                + "'Follow for a team']")).click();
+        browser.reach(By.xpath("//vaadin-menu-bar-item[normalize-space(.)='marketing-insights']")).click();
+        dev.agora.support.Eventually.within(java.time.Duration.ofSeconds(10), "the team to follow", () ->
+                Api.as("marco").get("/api/v1/products/" + slug + "/follow").then().extract().jsonPath()
+                        .getString("teams.find { it.follower == 'marketing-insights' }.following"),
+                "true"::equals);
+
         browser.open("teams/marketing-insights");
         browser.reach(By.id("followed-products"));
         browser.reach(By.xpath("//*[@id='followed-products']//a[normalize-space(.)='" + name + "']")).click();
