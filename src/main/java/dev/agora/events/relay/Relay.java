@@ -229,10 +229,10 @@ public class Relay {
     }
 
     /**
-     * Claims a batch: per aggregate a run of its next events, in order. When the head of the backlog held fewer
-     * claimable events than a batch although it was full (its events are leased by other relays, backing off or
-     * held back by a parked event), the claim looks again at the whole backlog, so that events further back are
-     * never starved. Leases are taken per aggregate as a prefix of its run: once an event is not leased (another
+     * Claims a batch: per aggregate a run of its next events, in order. When the head of the backlog held no
+     * claimable event although it was full (its events are leased by other relays, backing off or held back by
+     * parked events), the claim looks again at the whole backlog, so that events further back are never starved;
+     * that costs a walk of the backlog, but only when this relay would otherwise have nothing to do. Leases are taken per aggregate as a prefix of its run: once an event is not leased (another
      * relay took it in between), the later events of its aggregate are given back, so that order holds.
      */
     private List<DomainEvent> claim(String publisher) {
@@ -241,7 +241,7 @@ public class Relay {
             int batch = config.batchSize();
             long head = (long) batch * HEAD_PER_BATCH;
             Candidates found = candidates(connection, publisher, now, head, batch);
-            if (found.events().size() < batch && found.scanned() >= head) {
+            if (found.events().isEmpty() && found.scanned() >= head) {
                 found = candidates(connection, publisher, now, null, batch);
             }
             List<Candidate> candidates = found.events();
