@@ -83,26 +83,24 @@ public class Relay {
              ORDER BY r.position""";
 
     /**
-     * Leases the candidates in one statement and returns what this relay got, oldest first. {@code SKIP LOCKED}
+     * Leases the candidates in one statement and tells which this relay got. {@code SKIP LOCKED}
      * leaves rows another relay is claiming or recording; the upsert sees the latest committed lease (not the
      * candidates' snapshot) and takes only what is still free, so that no event is ever in flight on two relays.
      */
     private static final String LEASE = """
-            WITH locked AS (
-                SELECT id FROM outbox WHERE id = ANY(?) AND published_at IS NULL FOR UPDATE SKIP LOCKED
-            ), leased AS (
-                INSERT INTO outbox_deliveries (outbox_id, publisher, status, attempts, next_attempt_at, lease_until)
-                SELECT id, ?, 'PENDING', 0, ?, ? FROM locked
-                ON CONFLICT (outbox_id, publisher) DO UPDATE SET lease_until = EXCLUDED.lease_until
-                 WHERE outbox_deliveries.status = 'PENDING'
-                   AND outbox_deliveries.next_attempt_at <= EXCLUDED.next_attempt_at
-                   AND (outbox_deliveries.lease_until IS NULL
-                        OR outbox_deliveries.lease_until < EXCLUDED.next_attempt_at)
-                RETURNING outbox_id
-            )
-            SELECT o.id, o.event_type, o.aggregate_type, o.aggregate_id, o.actor, o.occurred_at, o.payload::text
-              FROM outbox o JOIN leased l ON l.outbox_id = o.id
-             ORDER BY o.position""";
+            INSERT INTO outbox_deliveries (outbox_id, publisher, status, attempts, next_attempt_at, lease_until)
+            SELECT o.id, ?, 'PENDING', 0, ?, ? FROM outbox o
+             WHERE o.id = ANY(?) AND o.published_at IS NULL
+               FOR UPDATE OF o SKIP LOCKED
+            ON CONFLICT (outbox_id, publisher) DO UPDATE SET lease_until = EXCLUDED.lease_until
+             WHERE outbox_deliveries.status = 'PENDING'
+               AND outbox_deliveries.next_attempt_at <= EXCLUDED.next_attempt_at
+               AND (outbox_deliveries.lease_until IS NULL OR outbox_deliveries.lease_until < EXCLUDED.next_attempt_at)
+            RETURNING outbox_id""";
+
+    private static final String EVENTS = """
+            SELECT id, event_type, aggregate_type, aggregate_id, actor, occurred_at, payload::text
+              FROM outbox WHERE id = ANY(?) ORDER BY position""";
 
     /**
      * Gives back leases this relay took but will not use: an event never tried is again as if never claimed (no
@@ -248,17 +246,28 @@ public class Relay {
             if (candidates.isEmpty()) {
                 return List.<DomainEvent>of();
             }
-            Map<UUID, DomainEvent> leased = new HashMap<>();
+            Set<UUID> leasedIds = new HashSet<>();
             try (PreparedStatement lease = connection.prepareStatement(LEASE)) {
-                lease.setArray(1, connection.createArrayOf("uuid",
+                lease.setString(1, publisher);
+                lease.setObject(2, timestamp(now));
+                lease.setObject(3, timestamp(now.plus(config.lease())));
+                lease.setArray(4, connection.createArrayOf("uuid",
                         candidates.stream().map(Candidate::id).toArray(UUID[]::new)));
-                lease.setString(2, publisher);
-                lease.setObject(3, timestamp(now));
-                lease.setObject(4, timestamp(now.plus(config.lease())));
                 try (ResultSet rows = lease.executeQuery()) {
                     while (rows.next()) {
-                        DomainEvent event = event(rows);
-                        leased.put(event.id(), event);
+                        leasedIds.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            Map<UUID, DomainEvent> leased = new HashMap<>();
+            if (!leasedIds.isEmpty()) {
+                try (PreparedStatement query = connection.prepareStatement(EVENTS)) {
+                    query.setArray(1, connection.createArrayOf("uuid", leasedIds.toArray(UUID[]::new)));
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            DomainEvent event = event(rows);
+                            leased.put(event.id(), event);
+                        }
                     }
                 }
             }
