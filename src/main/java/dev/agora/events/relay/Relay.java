@@ -58,18 +58,24 @@ public class Relay {
      * The claimable events among the oldest {@code head} events not yet published to the publisher: per aggregate
      * the run of its first such events that are all due (never tried, or PENDING, past their backoff and not
      * leased). The head is a prefix of the backlog in position order, so it holds each aggregate's first unpublished
-     * events, which is all the run needs to know: one index walk and one key lookup per row, never a scan of the
-     * whole backlog, while the backlog is not blocked at its head (see {@link #claim}).
+     * events, which is all the run needs to know: one walk of {@code outbox_unpublished_idx} in position order and
+     * one primary-key lookup per row, stopping at the head's size. The delivery is looked up in a scalar subquery
+     * (not a join) on purpose: with a join, fresh statistics after a burst made the planner hash-join both tables
+     * in full (303 ms against 71–109 ms at 50,000 events, EXPLAIN ANALYZE). OFFSET 0 keeps it to one lookup per row.
      */
     private static final String CANDIDATES = """
             WITH head AS (
-                SELECT o.id, o.position, o.aggregate_type, o.aggregate_id,
-                       (d.outbox_id IS NULL OR (d.status = 'PENDING' AND d.next_attempt_at <= ?
-                                                AND (d.lease_until IS NULL OR d.lease_until < ?))) AS due
-                  FROM outbox o
-                  LEFT JOIN outbox_deliveries d ON d.outbox_id = o.id AND d.publisher = ?
-                 WHERE o.published_at IS NULL AND d.status IS DISTINCT FROM 'PUBLISHED'
-                 ORDER BY o.position
+                SELECT id, position, aggregate_type, aggregate_id, state = 'due' AS due FROM (
+                    SELECT o.id, o.position, o.aggregate_type, o.aggregate_id,
+                           coalesce((SELECT CASE WHEN d.status = 'PUBLISHED' THEN 'published'
+                                                 WHEN d.status = 'PENDING' AND d.next_attempt_at <= ?
+                                                      AND (d.lease_until IS NULL OR d.lease_until < ?) THEN 'due'
+                                                 ELSE 'waiting' END
+                                       FROM outbox_deliveries d WHERE d.outbox_id = o.id AND d.publisher = ?),
+                                    'due') AS state
+                      FROM outbox o WHERE o.published_at IS NULL
+                     ORDER BY o.position OFFSET 0) AS backlog
+                 WHERE state <> 'published'
                  LIMIT CAST(? AS BIGINT)
             ), runs AS (
                 SELECT id, position, aggregate_type, aggregate_id,
