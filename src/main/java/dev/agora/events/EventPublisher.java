@@ -11,7 +11,11 @@ public interface EventPublisher {
     /** Off until configured (in-process is always on). */
     boolean enabled();
 
-    /** Publishes in the given order (events of one aggregate keep their order); one Delivery per event. */
+    /**
+     * Publishes in the given order, one Delivery per event. Events of one aggregate (one partition key) keep their
+     * order: once one is not delivered, the later ones of that aggregate in the call must not be delivered either
+     * (the relay hands over runs of one aggregate's events and sends them again after the failed one).
+     */
     java.util.List<Delivery> publish(java.util.List<io.cloudevents.CloudEvent> events);
 
     record Delivery(String eventId, boolean delivered, boolean retryable, String error) {}

@@ -130,6 +130,19 @@ public class Directory {
                 .toList();
     }
 
+    /** One team as the team list shows it. */
+    public Optional<TeamSummary> teamSummary(String slug) {
+        return Team.<Team>find("select t from Team t join fetch t.domain where t.slug = ?1", slug).firstResultOptional()
+                .map(t -> {
+                    List<TeamMembership> ofTeam = TeamMembership.<TeamMembership>find(
+                            "select m from TeamMembership m join fetch m.user where m.team = ?1", t).list();
+                    return new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
+                            membersByRole(ofTeam), t.awsPrincipalArn().orElse(null), ofTeam.stream()
+                                    .filter(m -> m.source() == MembershipSource.PROVIDER)
+                                    .map(m -> m.user().username()).sorted().toList());
+                });
+    }
+
     private static Map<TeamRole, List<String>> membersByRole(List<TeamMembership> memberships) {
         Map<TeamRole, List<String>> byRole = new LinkedHashMap<>();
         for (TeamRole role : TeamRole.values()) {

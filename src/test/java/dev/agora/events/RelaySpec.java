@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The relay takes every committed event out of the outbox to each enabled publisher, at least once, in order per
- * aggregate, retrying failures and parking an event that keeps failing until an admin re-drives it. A scripted
- * publisher of the specs stands for Kinesis or a webhook; the in-process publisher is Agora's own.
+ * aggregate, retrying failures and parking an event that keeps failing until an admin re-drives it. A round hands a
+ * publisher a run of one aggregate's next events at once, in order; after the first of them fails, the others wait
+ * for it without an attempt counted. A scripted publisher of the specs stands for Kinesis or a webhook; the
+ * in-process publisher is Agora's own.
  */
 @QuarkusTest
 class RelaySpec {
@@ -154,6 +156,80 @@ class RelaySpec {
         assertThat(scripted.attempts()).filteredOn(attempt -> !attempt.delivered())
                 .extracting(ScriptedPublisher.Attempt::id).containsExactlyInAnyOrderElementsOf(
                         java.util.stream.Stream.concat(firstIds.stream(), secondIds.stream()).toList());
+        assertThat(scripted.overlaps()).isEmpty();
+    }
+
+    /** Records {@code count} changes of one aggregate in one transaction; tells their event ids in order. */
+    private List<String> recordTogether(String aggregate, int count) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            for (int n = 0; n < count; n++) {
+                journal.record("spec", "spec.thing.changed", "spec-thing", aggregate, Map.of("n", n));
+            }
+            return entities.createQuery("select e.id from OutboxEntry e where e.aggregateId = :a order by e.position",
+                    UUID.class).setParameter("a", aggregate).getResultList().stream().map(UUID::toString).toList();
+        });
+    }
+
+    private int attempts(String eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery(
+                "SELECT attempts FROM outbox_deliveries WHERE outbox_id = :id AND publisher = 'scripted'")
+                .setParameter("id", UUID.fromString(eventId)).getSingleResult()).intValue());
+    }
+
+    @Test
+    void a_run_of_one_aggregates_events_is_handed_to_the_publisher_in_one_call_in_order() {
+        String aggregate = aggregate();
+        scripted.start(Set.of(aggregate), (id, before) -> false);
+
+        List<String> ids = recordTogether(aggregate, 5);
+
+        Eventually.within(WAIT, "all five delivered", () -> delivered(aggregate), d -> d.size() == 5);
+        assertThat(delivered(aggregate)).containsExactlyElementsOf(ids);
+        assertThat(scripted.calls()).containsExactly(ids);
+    }
+
+    @Test
+    void after_the_first_event_of_a_run_fails_the_later_ones_wait_for_it_without_an_attempt_counted() {
+        String aggregate = aggregate();
+        scripted.start(Set.of(aggregate), (id, before) -> before == 0);
+
+        List<String> ids = recordTogether(aggregate, 3);
+
+        Eventually.within(WAIT, "all three delivered", () -> delivered(aggregate), d -> d.size() == 3);
+        assertThat(delivered(aggregate)).containsExactlyElementsOf(ids);
+        // each failed once and was delivered once: never charged for the failures of the event before it
+        assertThat(ids).allSatisfy(id -> assertThat(attempts(id)).as(id).isEqualTo(2));
+        assertThat(scripted.calls().get(0)).containsExactlyElementsOf(ids);
+    }
+
+    @Test
+    void two_relays_racing_on_one_busy_aggregate_publish_each_event_once_in_order() throws Exception {
+        String aggregate = aggregate();
+        scripted.start(Set.of(aggregate), (id, before) -> before == 0 && ThreadLocalRandom.current().nextInt(4) == 0);
+        List<String> expected = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            expected.clear();
+            expected.addAll(recordTogether(aggregate, 10));
+        }
+        ExecutorService relays = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                running.add(relays.submit(() -> {
+                    long end = System.nanoTime() + WAIT.toNanos();
+                    while (delivered(aggregate).size() < 80 && System.nanoTime() < end) {
+                        relay.drain(5);
+                    }
+                }));
+            }
+            for (Future<?> each : running) {
+                each.get();
+            }
+        } finally {
+            relays.shutdownNow();
+        }
+
+        assertThat(delivered(aggregate)).containsExactlyElementsOf(expected);
         assertThat(scripted.overlaps()).isEmpty();
     }
 

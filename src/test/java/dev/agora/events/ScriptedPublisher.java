@@ -12,8 +12,9 @@ import java.util.function.BiPredicate;
 
 /**
  * A publisher of the specs (off unless a spec switches it on): for the aggregates a spec watches it fails attempts
- * as scripted and records every attempt; it also notes when two events of one aggregate are ever in flight at once.
- * Events of other aggregates are delivered at once and not recorded.
+ * as scripted and records every attempt; like the real publishers it stops an aggregate at its first failure in a
+ * call (the later events of that aggregate are held back, not attempted). It also notes when one aggregate is ever
+ * in flight in two calls at once (two relays). Events of other aggregates are delivered at once and not recorded.
  */
 @ApplicationScoped
 public class ScriptedPublisher implements EventPublisher {
@@ -31,6 +32,7 @@ public class ScriptedPublisher implements EventPublisher {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final List<Attempt> attempts = new ArrayList<>();
     private final List<String> overlaps = new ArrayList<>();
+    private final List<List<String>> calls = new ArrayList<>();
 
     @Override
     public String name() {
@@ -46,6 +48,7 @@ public class ScriptedPublisher implements EventPublisher {
         synchronized (attempts) {
             attempts.clear();
             overlaps.clear();
+            calls.clear();
         }
         attemptsById.clear();
         watched.clear();
@@ -69,6 +72,13 @@ public class ScriptedPublisher implements EventPublisher {
         }
     }
 
+    /** The ids of the watched events handed over in each call, in the order of the call. */
+    public List<List<String>> calls() {
+        synchronized (attempts) {
+            return List.copyOf(calls);
+        }
+    }
+
     public List<String> overlaps() {
         synchronized (attempts) {
             return List.copyOf(overlaps);
@@ -78,31 +88,43 @@ public class ScriptedPublisher implements EventPublisher {
     @Override
     public List<Delivery> publish(List<CloudEvent> events) {
         List<Delivery> deliveries = new ArrayList<>();
-        List<String> entered = new ArrayList<>();
+        Set<String> entered = new java.util.LinkedHashSet<>();
         try {
+            for (CloudEvent event : events) {
+                String subject = event.getSubject();
+                if (watched.contains(subject) && entered.add(subject)
+                        && inFlight.computeIfAbsent(subject, key -> new AtomicInteger()).incrementAndGet() > 1) {
+                    synchronized (attempts) {
+                        overlaps.add(subject + " " + event.getId());
+                    }
+                }
+            }
+            List<String> call = events.stream().filter(event -> watched.contains(event.getSubject()))
+                    .map(CloudEvent::getId).toList();
+            if (!call.isEmpty()) {
+                synchronized (attempts) {
+                    calls.add(call);
+                }
+            }
+            pause();
+            Set<String> failed = new java.util.HashSet<>();
             for (CloudEvent event : events) {
                 String subject = event.getSubject();
                 if (!watched.contains(subject)) {
                     deliveries.add(new Delivery(event.getId(), true, false, null));
                     continue;
                 }
-                if (inFlight.computeIfAbsent(subject, key -> new AtomicInteger()).incrementAndGet() > 1) {
-                    synchronized (attempts) {
-                        overlaps.add(subject + " " + event.getId());
-                    }
-                }
-                entered.add(subject);
-            }
-            pause();
-            for (CloudEvent event : events) {
-                String subject = event.getSubject();
-                if (!watched.contains(subject)) {
+                if (failed.contains(subject)) {
+                    deliveries.add(new Delivery(event.getId(), false, true, "an earlier event of its aggregate failed"));
                     continue;
                 }
                 int before = attemptsById.computeIfAbsent(event.getId(), key -> new AtomicInteger()).getAndIncrement();
                 boolean delivered = !fails.test(event.getId(), before);
                 synchronized (attempts) {
                     attempts.add(new Attempt(event.getId(), subject, delivered));
+                }
+                if (!delivered) {
+                    failed.add(subject);
                 }
                 deliveries.add(new Delivery(event.getId(), delivered, true, delivered ? null : "scripted failure"));
             }

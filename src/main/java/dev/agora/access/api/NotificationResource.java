@@ -19,16 +19,16 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What the signed-in person has been told about access requests. */
+/** What the signed-in person has been told about access requests and the products they follow. */
 @Path("/api/v1/notifications")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Access requests")
 public class NotificationResource {
 
-    /** A notification. */
-    public record NotificationView(long id, String kind, String message, UUID requestId, Instant createdAt,
-            boolean read) {}
+    /** A notification: about an access request ({@code requestId}) or a followed product ({@code product}). */
+    public record NotificationView(long id, String kind, String message, UUID requestId, String product,
+            Instant createdAt, boolean read) {}
 
     private final Notifications notifications;
     private final SecurityIdentity identity;
@@ -48,7 +48,8 @@ public class NotificationResource {
                 : Paging.of(page, size == null ? "50" : size);
         int newest = (int) Math.min(Integer.MAX_VALUE, paging.offset() + paging.size());
         return paging.slice(notifications.latest(me(), newest)).stream()
-                .map(n -> new NotificationView(n.id, n.kind, n.message, n.requestId, n.createdAt, n.readAt != null))
+                .map(n -> new NotificationView(n.id, n.kind, n.message, n.requestId, n.productSlug, n.createdAt,
+                        n.readAt != null))
                 .toList();
     }
 

@@ -23,6 +23,7 @@ import dev.agora.identity.AccountDeactivated;
 import dev.agora.identity.Directory;
 import dev.agora.identity.TeamRole;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -49,6 +50,8 @@ public class AccessReactions {
     /** The actor of what follows the closing of an account. */
     static final String DEPROVISIONING_ACTOR = "system:deprovisioning";
 
+    private static final String OPEN_THE_REQUEST = "Open the request";
+
     private static final Set<RequestStatus> OPEN = EnumSet.of(RequestStatus.PENDING, RequestStatus.APPROVED,
             RequestStatus.ACTIVE, RequestStatus.FAILED);
 
@@ -59,10 +62,12 @@ public class AccessReactions {
     private final GrantJobs grants;
     private final ChangeJournal journal;
     private final Notifications notifications;
+    private final Event<TeamAnnouncement> announcements;
     private final Clock clock;
 
     AccessReactions(AccessRequestStore store, PolicyStore policies, CatalogService catalog, Directory directory,
-            GrantJobs grants, ChangeJournal journal, Notifications notifications, Clock clock) {
+            GrantJobs grants, ChangeJournal journal, Notifications notifications,
+            Event<TeamAnnouncement> announcements, Clock clock) {
         this.store = store;
         this.policies = policies;
         this.catalog = catalog;
@@ -70,6 +75,7 @@ public class AccessReactions {
         this.grants = grants;
         this.journal = journal;
         this.notifications = notifications;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -169,6 +175,10 @@ public class AccessReactions {
                     "Your access to " + request.product().name() + " ends on " + end.toString().substring(0, 10)
                             + "; ask for an extension if you still need it")) {
                 warned++;
+                requestingTeam(request).ifPresent(team -> announce(team, "expiring:" + request.id() + ":" + end,
+                        request, TeamAnnouncement.Occasion.ACCESS_EXPIRING, "The access of team " + team + " to "
+                                + request.product().name() + " ends on " + end.toString().substring(0, 10),
+                        "Ask for an extension in Agora if the team still needs it.", OPEN_THE_REQUEST));
             }
         }
         return warned;
@@ -177,8 +187,11 @@ public class AccessReactions {
     private void react(AccessRequest request, AccessEvent event) {
         String product = request.product().name();
         switch (event.kind()) {
-            case SUBMITTED -> notifications.tell(approversOf(request), event.actor(), Notifications.Kind.NEW_REQUEST,
-                    request.id(), who(request) + " asks for access to " + product);
+            case SUBMITTED -> {
+                notifications.tell(approversOf(request), event.actor(), Notifications.Kind.NEW_REQUEST,
+                        request.id(), who(request) + " asks for access to " + product);
+                announceNewRequest(request, "new-request:" + request.id(), "");
+            }
             case APPROVED -> {
                 grants.grant(request.id(), targets(request), event.actor());
                 notifications.tell(List.of(request.requester()), event.actor(), Notifications.Kind.DECISION,
@@ -201,6 +214,16 @@ public class AccessReactions {
                             request.id(), "Access to " + product + " for " + request.principal()
                                     + " could not be granted. " + AccessRequestView.GRANT_ERROR_FOR_REQUESTERS);
                 }
+                // a chat channel is read by more people than the owners: never the engine's message there
+                String failed = "grant-failed:" + request.id() + ":" + request.version();
+                String headline = "Access to " + product + " for " + request.principal() + " could not be granted";
+                String ownerTeam = request.product().ownerTeam();
+                announce(ownerTeam, failed, request, TeamAnnouncement.Occasion.GRANT_FAILED, headline,
+                        "Owners see what the grant engine said in the request, and can retry it there.",
+                        OPEN_THE_REQUEST);
+                requestingTeam(request).filter(team -> !team.equals(ownerTeam)).ifPresent(team -> announce(team,
+                        failed, request, TeamAnnouncement.Occasion.GRANT_FAILED, headline,
+                        AccessRequestView.GRANT_ERROR_FOR_REQUESTERS, OPEN_THE_REQUEST));
             }
             case GRANT_RETRIED -> grants.retry(request.id(), event.actor());
             case EXPIRED, REVOKED -> {
@@ -216,17 +239,59 @@ public class AccessReactions {
                     Notifications.Kind.DECISION, request.id(), "Your extension of " + product
                             + (event.kind() == AccessEvent.Kind.EXTENDED ? " is approved" : " is rejected: "
                             + event.comment()));
-            case REROUTED -> notifications.tell(approversOf(request), event.actor(), Notifications.Kind.NEW_REQUEST,
-                    request.id(), who(request) + " asks for access to " + product + ", now waiting for you: "
-                            + event.comment());
-            case SHORTENED -> notifications.tell(List.of(request.requester()), event.actor(),
-                    Notifications.Kind.EXPIRING, request.id(), "Your access to " + product + " now ends on "
-                            + request.expiresAt().map(e -> e.toString().substring(0, 10)).orElse("?") + ": "
-                            + event.comment());
+            case REROUTED -> {
+                notifications.tell(approversOf(request), event.actor(), Notifications.Kind.NEW_REQUEST,
+                        request.id(), who(request) + " asks for access to " + product + ", now waiting for you: "
+                                + event.comment());
+                announceNewRequest(request, "rerouted:" + request.id() + ":" + request.version(),
+                        "Now waiting for the team: " + event.comment());
+            }
+            case SHORTENED -> {
+                String ends = request.expiresAt().map(e -> e.toString().substring(0, 10)).orElse("?");
+                notifications.tell(List.of(request.requester()), event.actor(),
+                        Notifications.Kind.EXPIRING, request.id(), "Your access to " + product + " now ends on "
+                                + ends + ": " + event.comment());
+                requestingTeam(request).ifPresent(team -> announce(team, "shortened:" + request.id() + ":"
+                                + request.version(), request, TeamAnnouncement.Occasion.ACCESS_EXPIRING,
+                        "The access of team " + team + " to " + product + " now ends on " + ends,
+                        event.comment(), OPEN_THE_REQUEST));
+            }
             default -> {
                 // STEP_APPROVED, CANCELLED, EXTENSION_STEP_APPROVED: the audit trail says it all
             }
         }
+    }
+
+    /**
+     * The owner team hears of a request that waits for one of its owners: who asks for what, for how long, why,
+     * and a button to review it. Requests that wait for nobody (approved on submission) are not announced.
+     */
+    private void announceNewRequest(AccessRequest request, String dedupeKey, String note) {
+        String ownerTeam = request.product().ownerTeam();
+        boolean awaitsTheOwners = request.status() == RequestStatus.PENDING && request.awaiting().stream()
+                .anyMatch(step -> step.role() == ApproverRole.OWNER && step.scope().equals(ownerTeam));
+        if (!awaitsTheOwners) {
+            return;
+        }
+        String who = request.principal().type() == Principal.Type.TEAM
+                ? request.requester() + " for team " + request.principal().name() : request.requester();
+        String justification = request.state().justification() == null ? "" : request.state().justification();
+        announce(ownerTeam, dedupeKey, request, TeamAnnouncement.Occasion.NEW_REQUEST, who + " requests access to "
+                        + request.product().name() + " for " + request.durationDays() + " days",
+                note.isEmpty() ? justification : note + "\n\n" + justification, "Review the request");
+    }
+
+    /** Tells a team, in its chat channel if it has one, of something about the request (in this transaction). */
+    private void announce(String team, String dedupeKey, AccessRequest request, TeamAnnouncement.Occasion occasion,
+            String headline, String details, String linkLabel) {
+        announcements.fire(new TeamAnnouncement(team, dedupeKey, "access-request:" + request.id(), occasion, headline,
+                details, linkLabel, "/requests/" + request.id()));
+    }
+
+    /** The team the access is for, if it is for a team. */
+    private static java.util.Optional<String> requestingTeam(AccessRequest request) {
+        return request.principal().type() == Principal.Type.TEAM ? java.util.Optional.of(request.principal().name())
+                : java.util.Optional.empty();
     }
 
     /** One grant per requested port, for the request's principal. */

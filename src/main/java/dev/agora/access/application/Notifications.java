@@ -39,7 +39,13 @@ public class Notifications {
         GRANT_FAILED,
         EXPIRING,
         ENDED,
-        EXTENSION
+        EXTENSION,
+        /** a followed product released a version */
+        NEW_VERSION,
+        /** the columns of a followed product's port changed */
+        SCHEMA_CHANGED,
+        /** a followed product was deprecated */
+        DEPRECATED
     }
 
     /** A mail to send after commit. */
@@ -105,14 +111,42 @@ public class Notifications {
         return !told.isEmpty();
     }
 
+    /**
+     * Tells each recipient once for this occasion about a product (what followers hear): a notice behind the bell
+     * that links to the product's page, and an e-mail after commit. Returns who was newly told.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> tellOnceAboutProduct(String occasion, Collection<String> recipients, Kind kind,
+            String productSlug, String productPath, String message) {
+        Set<String> told = new LinkedHashSet<>();
+        for (String recipient : new LinkedHashSet<>(recipients)) {
+            int inserted = entities.createNativeQuery("""
+                    INSERT INTO notifications (recipient, kind, product_slug, message, created_at, once_key)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (once_key) DO NOTHING""")
+                    .setParameter(1, recipient).setParameter(2, kind.name()).setParameter(3, productSlug)
+                    .setParameter(4, message).setParameter(5, clock.instant())
+                    .setParameter(6, occasion + ":" + recipient)
+                    .executeUpdate();
+            if (inserted > 0) {
+                told.add(recipient);
+            }
+        }
+        mail(told, message, "Open the product: " + baseUrl + productPath);
+        return told;
+    }
+
     private void mail(Set<String> recipients, String message, UUID requestId) {
+        mail(recipients, message, "Open the request: " + baseUrl + "/requests/" + requestId);
+    }
+
+    private void mail(Set<String> recipients, String message, String link) {
         List<String> addresses = recipients.stream()
                 .map(username -> directory.profile(username).map(p -> p.email()).orElse(null))
                 .filter(address -> address != null && !address.isBlank())
                 .toList();
         if (!addresses.isEmpty()) {
             mails.fire(new MailOut(addresses, "Agora: " + message,
-                    message + "\n\nOpen the request: " + baseUrl + "/requests/" + requestId + "\n"));
+                    message + "\n\n" + link + "\n"));
         }
     }
 

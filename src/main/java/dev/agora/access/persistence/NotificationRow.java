@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Something a person is told about a request: shown behind the bell until read. */
+/** Something a person is told about a request or a product they follow: shown behind the bell until read. */
 @Entity
 @Table(name = "notifications")
 public class NotificationRow extends PanacheEntityBase {
@@ -27,6 +27,10 @@ public class NotificationRow extends PanacheEntityBase {
 
     @Column(name = "request_id")
     public UUID requestId;
+
+    /** The product a notice is about (a followed product's new version), or null for a request's notification. */
+    @Column(name = "product_slug")
+    public String productSlug;
 
     @Column(nullable = false)
     public String message;

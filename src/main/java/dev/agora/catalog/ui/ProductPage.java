@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -162,7 +163,10 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private static Component facts(ProductDetails product) {
         Div facts = new Div();
         facts.addClassName("product-facts");
-        facts.add(fact("Domain", product.domain()), fact("Owner team", product.ownerTeamName()),
+        Anchor team = new Anchor(dev.agora.ui.TeamPage.path(product.ownerTeam()), product.ownerTeamName());
+        team.addClassName("fact-value");
+        team.setId("owner-team-link");
+        facts.add(fact("Domain", product.domain()), fact("Owner team", team),
                 fact("Owners", product.owners().isEmpty() ? "—" : String.join(", ", product.owners())),
                 fact("Contact", product.contact() == null ? "—" : product.contact()),
                 fact("Freshness", product.freshness() == null ? "—" : product.freshness()));
@@ -170,10 +174,14 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private static Component fact(String label, String value) {
-        Span term = new Span(label);
-        term.addClassName("fact-label");
         Span detail = new Span(value);
         detail.addClassName("fact-value");
+        return fact(label, detail);
+    }
+
+    private static Component fact(String label, Component detail) {
+        Span term = new Span(label);
+        term.addClassName("fact-label");
         Div fact = new Div(term, detail);
         fact.addClassName("fact");
         return fact;

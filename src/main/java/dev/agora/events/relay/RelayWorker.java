@@ -57,28 +57,40 @@ public class RelayWorker {
     @Scheduled(every = "${agora.events.relay.interval:500ms}", delayed = "${agora.events.relay.interval:500ms}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        drainQuietly();
+        nudge();
         measureQuietly();
     }
 
     /** Events were committed: relay them now rather than at the next tick. */
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
+        nudge();
+    }
+
+    /**
+     * Every drain of this instance runs on its one relay thread: the schedule and the commits only ask for one, so
+     * that an instance never races itself for its own leases. A drain that moved events asks for the next at once,
+     * until the outbox is empty (a run is capped at {@code ROUNDS_PER_RUN} rounds only to keep the thread fair).
+     */
+    private void nudge() {
         if (config.relayEnabled() && drainWanted.compareAndSet(false, true)) {
             nudges.execute(() -> {
                 drainWanted.set(false);
-                drainQuietly();
+                if (drainQuietly() > 0) {
+                    nudge();
+                }
             });
         }
     }
 
-    private void drainQuietly() {
+    private int drainQuietly() {
         if (!config.relayEnabled()) {
-            return;
+            return 0;
         }
         try {
-            relay.drain(ROUNDS_PER_RUN);
+            return relay.drain(ROUNDS_PER_RUN);
         } catch (RuntimeException failed) {
             LOG.warnf("The outbox could not be relayed now (will retry): %s", failed.getMessage());
+            return 0;
         }
     }
 

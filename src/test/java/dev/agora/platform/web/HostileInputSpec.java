@@ -31,6 +31,7 @@ class HostileInputSpec {
             "/api/v1/access-requests", "marco",
             "/api/v1/access-requests?view=inbox", "olivia",
             "/api/v1/notifications", "marco",
+            "/api/v1/me/following", "marco",
             "/api/v1/admin/users", "admin",
             "/api/v1/admin/teams", "admin",
             "/api/v1/admin/domains", "admin",
