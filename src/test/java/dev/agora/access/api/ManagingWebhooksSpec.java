@@ -22,6 +22,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,15 @@ class ManagingWebhooksSpec {
         outsider = people.person("outsider");
         team = people.team("hooks", "marketing");
         people.member(team, member, TeamRole.MEMBER);
+    }
+
+    /** What this spec made goes again, so that no later spec's events are sent towards hooks.example.com. */
+    @AfterEach
+    void deleteTheWebhooksMadeHere() {
+        List<Map<String, Object>> all = Api.as("admin").get("/api/v1/webhooks").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+        all.stream().filter(webhook -> ((String) webhook.get("url")).startsWith(URL))
+                .forEach(webhook -> Webhooks.delete("admin", (String) webhook.get("id")));
     }
 
     private String webhook() {
