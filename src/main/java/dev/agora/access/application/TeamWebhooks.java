@@ -115,23 +115,13 @@ public class TeamWebhooks {
         }
         String url = request.url() == null ? null : request.url().strip();
         guard.problem(url).ifPresent(problem -> problems.add(new FieldProblem("url", problem)));
-        List<String> products = distinct("products", request.products(), problems);
-        if (teamKnown) {
-            for (int i = 0; i < products.size(); i++) {
-                if (catalog.findForTeam(products.get(i), team).isEmpty()) {
-                    problems.add(new FieldProblem("products[" + i + "]", "is not a data product team " + team
-                            + " may see: " + products.get(i)));
-                }
-            }
-        }
-        List<String> types = distinct("types", request.types(), problems);
+        boolean mayCheckProducts = teamKnown;
+        List<String> products = distinct("products", request.products(), problems,
+                slug -> !mayCheckProducts || catalog.findForTeam(slug, team).isPresent(),
+                "is not a data product team " + team + " may see");
         List<String> known = WebhookPublisher.publicTypes();
-        for (int i = 0; i < types.size(); i++) {
-            if (!known.contains(types.get(i))) {
-                problems.add(new FieldProblem("types[" + i + "]", "is not a public event type (one of "
-                        + String.join(", ", known) + "): " + types.get(i)));
-            }
-        }
+        List<String> types = distinct("types", request.types(), problems, known::contains,
+                "is not a public event type (one of " + String.join(", ", known) + ")");
         if (!problems.isEmpty()) {
             throw Refusal.invalid("The webhook cannot be created: " + problems.stream()
                     .map(p -> p.field() + " " + p.message()).collect(Collectors.joining("; ")) + ".", problems);
@@ -210,7 +200,9 @@ public class TeamWebhooks {
                 .orElseThrow(() -> Refusal.forbidden("There is no account '" + username + "'."));
     }
 
-    private static List<String> distinct(String field, List<String> values, List<FieldProblem> problems) {
+    /** The values without duplicates, each a single line that passes {@code known}; problems named by index. */
+    private static List<String> distinct(String field, List<String> values, List<FieldProblem> problems,
+            java.util.function.Predicate<String> known, String unknown) {
         if (values == null) {
             return List.of();
         }
@@ -221,16 +213,17 @@ public class TeamWebhooks {
         Set<String> distinct = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
+            String at = field + "[" + i + "]";
             if (value == null || value.isBlank()) {
-                problems.add(new FieldProblem(field + "[" + i + "]", "must not be empty"));
+                problems.add(new FieldProblem(at, "must not be empty"));
                 continue;
             }
             String problem = InputText.singleLineProblem(value.strip(), MAX_NAME).orElse(null);
             if (problem != null) {
-                problems.add(new FieldProblem(field + "[" + i + "]", problem));
-                continue;
+                problems.add(new FieldProblem(at, problem));
+            } else if (distinct.add(value.strip()) && !known.test(value.strip())) {
+                problems.add(new FieldProblem(at, unknown + ": " + value.strip()));
             }
-            distinct.add(value.strip());
         }
         return List.copyOf(distinct);
     }

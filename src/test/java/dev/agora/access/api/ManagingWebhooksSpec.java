@@ -132,8 +132,8 @@ class ManagingWebhooksSpec {
 
             assertThat(fields).contains("url", "team", "types[0]");
             assertThat(fields(create(member, Webhooks.body(null, null, null, null)))).contains("url", "team");
-            assertThat(fields(create(member, Webhooks.body(URL, team, List.of("no-such-product"), List.of()))))
-                    .containsExactly("products[0]");
+            assertThat(fields(create(member, Webhooks.body(URL, team, List.of("campaigns", "campaigns",
+                    "no-such-product"), List.of())))).containsExactly("products[2]");
             assertThat(fields(create(member, Webhooks.body(URL, team,
                     IntStream.range(0, 101).mapToObj(i -> "p" + i).toList(), List.of())))).containsExactly("products");
             assertThat(fields(create(member, Webhooks.body(URL, team, List.of("line\nbreak"), List.of()))))
@@ -167,6 +167,26 @@ class ManagingWebhooksSpec {
 
             assertThat(refused.statusCode()).isEqualTo(409);
             assertThat(refused.jsonPath().getString("detail")).contains("20 webhooks");
+        }
+
+        @Test
+        void concurrent_creations_never_give_a_team_more_than_twenty_webhooks() throws Exception {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<Integer>> answers = IntStream.range(0, 26).mapToObj(i -> pool.submit(
+                        () -> create(member, Webhooks.body(URL, team, List.of(), List.of())).statusCode())).toList();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var answer : answers) {
+                    statuses.add(answer.get());
+                }
+
+                assertThat(statuses).filteredOn(status -> status == 201).hasSize(20);
+                assertThat(statuses).filteredOn(status -> status != 201).containsOnly(409);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(Api.as(member).queryParam("team", team).get("/api/v1/webhooks").then().statusCode(200)
+                    .extract().jsonPath().getList("id")).hasSize(20);
         }
 
         @Test

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,7 +37,13 @@ class WebhooksInTheBrowserSpec extends BrowserSpec {
     @Inject
     Directory directory;
 
-    RecordingEndpoint endpoint = RecordingEndpoint.start();
+    RecordingEndpoint endpoint;
+
+    // one instance serves the whole class (one browser): a fresh endpoint for each test
+    @BeforeEach
+    void startEndpoint() {
+        endpoint = RecordingEndpoint.start();
+    }
 
     @AfterEach
     void stopEndpoint() {
@@ -94,6 +101,26 @@ class WebhooksInTheBrowserSpec extends BrowserSpec {
         assertThat(browser.driver().findElements(By.id("webhook-secret"))).as("the secret is shown only once")
                 .isEmpty();
         assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+    }
+
+    @Test
+    void a_product_page_offers_to_send_the_products_events_to_a_webhook_of_ones_team() {
+        People people = new People(accounts, directory);
+        String member = people.person("hookprod");
+        String team = people.team("hookprod", "marketing");
+        people.member(team, member, TeamRole.MEMBER);
+        LoginPage.open(browser).signInAs(member, People.PASSWORD);
+        browser.open("catalog/campaigns");
+
+        browser.reach(By.id("product-webhook")).click();
+        browser.waitFor(By.cssSelector("#webhook-url input")).sendKeys(endpoint.url("/from-product"));
+        browser.waitFor(By.id("save-webhook")).click();
+        browser.waitFor(By.cssSelector("#webhook-secret input"));
+
+        var webhooks = Api.as(member).queryParam("team", team).get("/api/v1/webhooks").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(webhooks.getList("products")).as("the product filled in").containsExactly(List.of("campaigns"));
+        Webhooks.delete(member, webhooks.getString("[0].id"));
     }
 
     @Test
