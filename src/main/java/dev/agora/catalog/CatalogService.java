@@ -159,6 +159,22 @@ public class CatalogService {
         return lookUp(idOrSlug).filter(product -> visibleTo(product, profile)).map(this::details);
     }
 
+    /** The product, if it exists and the team as a whole may see it ({@link ProductPermissions#teamMaySee}). */
+    @Transactional
+    public Optional<ProductSummary> findForTeam(String slug, String team) {
+        return DataProduct.<DataProduct>find("slug", slug).firstResultOptional()
+                .filter(product -> ProductPermissions.teamMaySee(team, product.status(), product.ownerTeam().slug())
+                        .allowed())
+                .map(ProductSummary::of);
+    }
+
+    /** The products a team may see, by name, at most {@code limit}: for choosing among them. */
+    @Transactional
+    public List<ProductSummary> visibleToTeam(String team, int limit) {
+        return DataProduct.<DataProduct>find("(status <> ?1 or ownerTeam.slug = ?2) order by name, id",
+                ProductStatus.DRAFT, team).page(0, limit).list().stream().map(ProductSummary::of).toList();
+    }
+
     /** Whether the viewer may change the product: members of its owner team and administrators. */
     public boolean mayChange(ProductDetails product, String viewer) {
         return ProductPermissions.mayChange(profile(viewer), product.ownerTeam(), product.slug()).allowed();

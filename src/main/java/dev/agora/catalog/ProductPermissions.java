@@ -19,6 +19,12 @@ public final class ProductPermissions {
                 : Decision.deny("Drafts are seen by team '" + ownerTeam + "' and administrators only.");
     }
 
+    /** What a team as a whole sees (its webhooks, for instance): published and deprecated products, and its own drafts. */
+    public static Decision teamMaySee(String team, ProductStatus status, String ownerTeam) {
+        return status != ProductStatus.DRAFT || ownerTeam.equals(team) ? Decision.allow()
+                : Decision.deny("Drafts are seen by team '" + ownerTeam + "' only.");
+    }
+
     /** Members of the owner team and administrators change a product. */
     public static Decision mayChange(AccountProfile viewer, String ownerTeam, String slug) {
         return viewer.isAdmin() || viewer.belongsTo(ownerTeam) ? Decision.allow()
