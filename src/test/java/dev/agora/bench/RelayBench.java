@@ -237,7 +237,9 @@ class RelayBench {
         rows.append(latencyRow(label + ": in-process observer", committedAt, observer.seenAt(), sent / generating,
                 before, after));
         if (withKinesis) {
-            assertThat(kinesis.acceptedAt()).as(label + ": every event on Kinesis").hasSize(sent);
+            // at least once: every committed event reached Kinesis (a re-sent one is counted once by its id)
+            assertThat(kinesis.acceptedAt().keySet()).as(label + ": every event on Kinesis")
+                    .containsAll(committedAt.keySet());
             rows.append(latencyRow(label + ": accepted by Kinesis", committedAt, kinesis.acceptedAt(),
                     sent / generating, before, after));
         }
