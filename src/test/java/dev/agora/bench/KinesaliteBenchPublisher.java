@@ -66,8 +66,12 @@ public class KinesaliteBenchPublisher implements EventPublisher {
         }
         List<Delivery> deliveries = publisher.publish(events);
         long now = System.nanoTime();
+        // only the bench's own events count: Agora's (a demo seed, a reconciliation) may share the stream
+        java.util.Set<String> bench = new java.util.HashSet<>();
+        events.stream().filter(event -> event.getSubject() != null && event.getSubject().startsWith("bench-"))
+                .forEach(event -> bench.add(event.getId()));
         for (Delivery delivery : deliveries) {
-            if (delivery.delivered()) {
+            if (delivery.delivered() && bench.contains(delivery.eventId())) {
                 acceptedAt.putIfAbsent(delivery.eventId(), now);
             }
         }

@@ -1,6 +1,6 @@
 package dev.agora.access.activity;
 
-import dev.agora.events.inprocess.PublishedEvent;
+import dev.agora.events.inprocess.PublishedBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -17,7 +17,7 @@ class ActivityRecorder {
         this.activity = activity;
     }
 
-    void on(@Observes PublishedEvent published) {
-        activity.record(published.event());
+    void on(@Observes PublishedBatch published) {
+        activity.recordAll(published.events());
     }
 }

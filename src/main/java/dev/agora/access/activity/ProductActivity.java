@@ -1,5 +1,6 @@
 package dev.agora.access.activity;
 
+import dev.agora.platform.SqlTimes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,6 @@ import dev.agora.access.persistence.AccessRequestStore;
 import dev.agora.catalog.CatalogService;
 import dev.agora.catalog.ProductDetails;
 import dev.agora.events.EventTypes;
-import dev.agora.events.OutboxEntry;
 import dev.agora.events.relay.EventsConfig;
 import dev.agora.identity.AccountProfile;
 import dev.agora.identity.Directory;
@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,47 +72,73 @@ public class ProductActivity {
     }
 
     /**
-     * Keeps the event if it is about a product. Delivered at least once: a second delivery of the same id changes
-     * nothing (the id is the key).
+     * Keeps the events that are about a product, in one transaction (a relay round's worth). Delivered at least
+     * once: a second delivery of the same id changes nothing (the id is the key).
      */
     @Transactional
-    public void record(CloudEvent event) {
-        Map<String, Object> data = dataOf(event);
-        Optional<UUID> id = uuid(event.getId());
-        // Agora's own events have UUID ids (the outbox ids); anything else is not one of a product's
-        if (id.isEmpty() || !(data.get("product") instanceof String product) || product.isBlank()
-                || product.length() > 200) {
+    public void recordAll(List<CloudEvent> events) {
+        List<Row> rows = new ArrayList<>();
+        for (CloudEvent event : events) {
+            Map<String, Object> data = dataOf(event);
+            Optional<UUID> id = uuid(event.getId());
+            // Agora's own events have UUID ids (the outbox ids); anything else is not one of a product's
+            if (id.isPresent() && data.get("product") instanceof String product && !product.isBlank()
+                    && product.length() <= 200) {
+                rows.add(new Row(id.get(), product, event));
+            }
+        }
+        if (rows.isEmpty()) {
             return;
         }
-        Audience audience = Audience.of(event.getType());
-        Optional<AccessRequest> request = audience == Audience.REQUEST ? requestOf(event.getSubject())
-                : Optional.empty();
-        if (audience == Audience.REQUEST && request.isEmpty()) {
-            audience = Audience.OWNERS;
+        // Recorded on the relay's thread: waiting for the disk at each commit would bound the relay by the disk.
+        // Safe: a crash can lose these rows only together with the relay's later "published" mark (the WAL is
+        // flushed in order), and then the events are delivered, and recorded, again.
+        entities.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
+        Map<UUID, String> actors = actorsOf(rows.stream().map(Row::id).toList());
+        Instant now = clock.instant();
+        for (Row row : rows) {
+            CloudEvent event = row.event();
+            Audience audience = Audience.of(event.getType());
+            Optional<AccessRequest> request = audience == Audience.REQUEST ? requestOf(event.getSubject())
+                    : Optional.empty();
+            if (audience == Audience.REQUEST && request.isEmpty()) {
+                audience = Audience.OWNERS;
+            }
+            Optional<Principal> principal = request.map(AccessRequest::principal);
+            OffsetDateTime time = event.getTime() == null ? OffsetDateTime.now(clock) : event.getTime();
+            entities.createNativeQuery("""
+                            INSERT INTO product_activity (event_id, product, event_type, occurred_at, audience, actor,
+                                principal, requester, requesting_team, cloud_event, recorded_at)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                            ON CONFLICT (event_id) DO NOTHING""")
+                    .setParameter(1, row.id())
+                    .setParameter(2, row.product())
+                    .setParameter(3, event.getType())
+                    .setParameter(4, time)
+                    .setParameter(5, audience.name())
+                    .setParameter(6, actors.getOrDefault(row.id(), ""))
+                    .setParameter(7, principal.map(Principal::toString).orElse(null))
+                    .setParameter(8, request.map(AccessRequest::requester).orElse(null))
+                    .setParameter(9, principal.filter(p -> p.type() == Principal.Type.TEAM).map(Principal::name)
+                            .orElse(null))
+                    .setParameter(10, new String(format.serialize(event), StandardCharsets.UTF_8))
+                    .setParameter(11, now.atOffset(java.time.ZoneOffset.UTC))
+                    .executeUpdate();
         }
-        Optional<Principal> principal = request.map(AccessRequest::principal);
-        // the CloudEvent carries no actor; the outbox row (still there at delivery) does
-        String actor = Optional.ofNullable(OutboxEntry.<OutboxEntry>findById(id.get()))
-                .map(OutboxEntry::actor).orElse("");
-        OffsetDateTime time = event.getTime() == null ? OffsetDateTime.now(clock) : event.getTime();
-        entities.createNativeQuery("""
-                        INSERT INTO product_activity (event_id, product, event_type, occurred_at, audience, actor,
-                            principal, requester, requesting_team, cloud_event, recorded_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                        ON CONFLICT (event_id) DO NOTHING""")
-                .setParameter(1, id.get())
-                .setParameter(2, product)
-                .setParameter(3, event.getType())
-                .setParameter(4, time)
-                .setParameter(5, audience.name())
-                .setParameter(6, actor)
-                .setParameter(7, principal.map(Principal::toString).orElse(null))
-                .setParameter(8, request.map(AccessRequest::requester).orElse(null))
-                .setParameter(9, principal.filter(p -> p.type() == Principal.Type.TEAM).map(Principal::name)
-                        .orElse(null))
-                .setParameter(10, new String(format.serialize(event), StandardCharsets.UTF_8))
-                .setParameter(11, clock.instant().atOffset(java.time.ZoneOffset.UTC))
-                .executeUpdate();
+    }
+
+    private record Row(UUID id, String product, CloudEvent event) {}
+
+    /** The CloudEvent carries no actor; the outbox rows (still there at delivery) do. */
+    private Map<UUID, String> actorsOf(List<UUID> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = entities.createNativeQuery("SELECT id, actor FROM outbox WHERE id IN (:ids)")
+                .setParameter("ids", ids).getResultList();
+        Map<UUID, String> actors = new java.util.HashMap<>();
+        for (Object[] row : found) {
+            actors.put((UUID) row[0], String.valueOf(row[1]));
+        }
+        return actors;
     }
 
     /**
@@ -182,22 +209,11 @@ public class ProductActivity {
         } catch (JsonProcessingException unreadable) {
             data = Map.of();
         }
-        return new Entry((String) row[0], (String) row[1], instant(row[2]), (String) row[3], (String) row[4], data,
+        return new Entry((String) row[0], (String) row[1], SqlTimes.instant(row[2]), (String) row[3],
+                (String) row[4], data,
                 cloudEvent);
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        throw new IllegalStateException("unexpected time " + value);
-    }
 
     private Map<String, Object> dataOf(CloudEvent event) {
         if (event.getData() == null) {

@@ -1,5 +1,6 @@
 package dev.agora.access.application;
 
+import dev.agora.platform.SqlTimes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agora.audit.ChangeJournal;
 import dev.agora.events.outbound.DestinationGuard;
@@ -291,7 +292,7 @@ public class TeamChannels {
         Object[] row = (Object[]) entities.createNativeQuery(
                         "SELECT set_by, set_at FROM team_channels WHERE team_slug = :team")
                 .setParameter("team", channel.team()).getSingleResult();
-        return view(channel, (String) row[0], instant(row[1]));
+        return view(channel, (String) row[0], SqlTimes.instant(row[1]));
     }
 
     private static ChannelView view(StoredChannel channel, String setBy, Instant setAt) {
@@ -321,16 +322,4 @@ public class TeamChannels {
         return directory.profile(username).orElseThrow(() -> Refusal.forbidden("There is no account " + username + "."));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp " + value);
-    }
 }

@@ -18,9 +18,11 @@ public class InProcessPublisher implements EventPublisher {
     public static final String NAME = "in-process";
 
     private final Event<PublishedEvent> observers;
+    private final Event<PublishedBatch> batchObservers;
 
-    InProcessPublisher(Event<PublishedEvent> observers) {
+    InProcessPublisher(Event<PublishedEvent> observers, Event<PublishedBatch> batchObservers) {
         this.observers = observers;
+        this.batchObservers = batchObservers;
     }
 
     @Override
@@ -52,6 +54,26 @@ public class InProcessPublisher implements EventPublisher {
                 }
                 deliveries.add(new Delivery(event.getId(), false, true, failed.toString()));
             }
+        }
+        List<CloudEvent> delivered = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            if (deliveries.get(i).delivered()) {
+                delivered.add(events.get(i));
+            }
+        }
+        if (delivered.isEmpty()) {
+            return deliveries;
+        }
+        try {
+            batchObservers.fire(new PublishedBatch(delivered));
+        } catch (RuntimeException failed) {
+            // the batch goes again as a whole: per-event observers see those events twice (they deduplicate)
+            List<Delivery> retried = new ArrayList<>(deliveries.size());
+            for (Delivery delivery : deliveries) {
+                retried.add(delivery.delivered()
+                        ? new Delivery(delivery.eventId(), false, true, "a batch observer failed: " + failed) : delivery);
+            }
+            return retried;
         }
         return deliveries;
     }

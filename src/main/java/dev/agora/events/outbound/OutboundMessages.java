@@ -1,5 +1,6 @@
 package dev.agora.events.outbound;
 
+import dev.agora.platform.SqlTimes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -109,23 +109,8 @@ public class OutboundMessages {
 
     private static Sent sent(Object[] row) {
         return new Sent(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                ((Number) row[4]).intValue(), instant(row[5]), instant(row[6]),
-                row[7] == null ? null : ((Number) row[7]).intValue(), (String) row[8], instant(row[9]));
+                ((Number) row[4]).intValue(), SqlTimes.instant(row[5]), SqlTimes.instant(row[6]),
+                row[7] == null ? null : ((Number) row[7]).intValue(), (String) row[8], SqlTimes.instant(row[9]));
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp " + value.getClass());
-    }
 }

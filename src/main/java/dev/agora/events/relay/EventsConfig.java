@@ -19,14 +19,6 @@ public interface EventsConfig {
     @WithDefault("500ms")
     String relayInterval();
 
-    /**
-     * Relay threads of this instance ({@code AGORA_EVENTS_RELAY_THREADS}, 1–16): each works on its own PostgreSQL
-     * connection, and a backlog is drained by all of them at once.
-     */
-    @WithName("relay.threads")
-    @WithDefault("2")
-    int relayThreads();
-
     /** Events claimed per round and publisher ({@code AGORA_EVENTS_BATCH_SIZE}, 1–1000). */
     @WithName("batch-size")
     @WithDefault("200")

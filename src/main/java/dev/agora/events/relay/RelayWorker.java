@@ -1,6 +1,7 @@
 package dev.agora.events.relay;
 
 import dev.agora.events.Outbox;
+import dev.agora.platform.SqlTimes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,14 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -35,28 +34,20 @@ public class RelayWorker {
     private final EntityManager entities;
     private final EventsConfig config;
     private final Clock clock;
-    /** Set by every nudge; a relay thread that finds it set after a drain drains again, so no nudge is lost. */
     private final AtomicBoolean drainWanted = new AtomicBoolean();
-    private final AtomicInteger draining = new AtomicInteger();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
-    private final ExecutorService relayThreads;
+    private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RelayWorker(Relay relay, EntityManager entities, EventsConfig config, Clock clock, MeterRegistry metrics) {
         this.relay = relay;
         this.entities = entities;
         this.config = config;
         this.clock = clock;
-        if (config.relayThreads() < 1 || config.relayThreads() > 16) {
-            throw new IllegalArgumentException("AGORA_EVENTS_RELAY_THREADS must be 1 to 16, not "
-                    + config.relayThreads());
-        }
-        java.util.concurrent.atomic.AtomicInteger named = new java.util.concurrent.atomic.AtomicInteger();
-        this.relayThreads = Executors.newFixedThreadPool(config.relayThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "event-relay-" + named.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         Gauge.builder("agora.events.backlog", backlog, AtomicLong::get)
                 .description("Events in the outbox not yet published to every enabled publisher").register(metrics);
         Gauge.builder("agora.events.oldest.unpublished.age.seconds", oldestAgeSeconds, AtomicLong::get)
@@ -76,41 +67,18 @@ public class RelayWorker {
     }
 
     /**
-     * Drains run on this instance's relay threads ({@code AGORA_EVENTS_RELAY_THREADS}): the schedule and the commits
-     * only ask for one. A thread whose drain moved events wakes another (up to the number of threads), so that a
-     * backlog is worked on by all of them — each PostgreSQL connection uses one core, and the claim's
-     * {@code SKIP LOCKED} and per-aggregate leases keep them apart exactly as they keep instances apart. A thread
-     * that finds nothing stops, unless it was asked again meanwhile.
+     * Every drain of this instance runs on its one relay thread: the schedule and the commits only ask for one, so
+     * that an instance never races itself for its own leases. A drain that moved events asks for the next at once,
+     * until the outbox is empty (a run is capped at {@code ROUNDS_PER_RUN} rounds only to keep the thread fair).
      */
     private void nudge() {
-        if (!config.relayEnabled()) {
-            return;
-        }
-        drainWanted.set(true);
-        while (true) {
-            int running = draining.get();
-            if (running >= config.relayThreads()) {
-                return;
-            }
-            if (draining.compareAndSet(running, running + 1)) {
-                relayThreads.execute(this::drainWhileWanted);
-                return;
-            }
-        }
-    }
-
-    private void drainWhileWanted() {
-        try {
-            while (drainWanted.getAndSet(false)) {
-                while (drainQuietly() > 0) {
+        if (config.relayEnabled() && drainWanted.compareAndSet(false, true)) {
+            nudges.execute(() -> {
+                drainWanted.set(false);
+                if (drainQuietly() > 0) {
                     nudge();
                 }
-            }
-        } finally {
-            draining.decrementAndGet();
-        }
-        if (drainWanted.get()) {
-            nudge();
+            });
         }
     }
 
@@ -131,25 +99,13 @@ public class RelayWorker {
             Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entities.createNativeQuery(
                     "SELECT count(*), min(occurred_at) FROM outbox WHERE published_at IS NULL").getSingleResult());
             backlog.set(((Number) row[0]).longValue());
-            Instant oldest = row[1] == null ? null : toInstant(row[1]);
+            Instant oldest = row[1] == null ? null : SqlTimes.instant(row[1]);
             oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds()));
         } catch (RuntimeException failed) {
             LOG.debugf("Backlog not measured: %s", failed.getMessage());
         }
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp " + value.getClass());
-    }
 
     /** Events left unpublished only by a publisher switched off since are marked published (once a minute). */
     @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

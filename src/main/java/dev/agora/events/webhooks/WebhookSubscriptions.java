@@ -1,5 +1,6 @@
 package dev.agora.events.webhooks;
 
+import dev.agora.platform.SqlTimes;
 import dev.agora.events.outbound.OutboundMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -150,23 +150,12 @@ public class WebhookSubscriptions {
 
     private static WebhookSubscription subscription(Object[] row) {
         return new WebhookSubscription((UUID) row[0], (String) row[1], URI.create((String) row[2]),
-                split((String) row[3]), split((String) row[4]), (String) row[5], (String) row[6], instant(row[7]));
+                split((String) row[3]), split((String) row[4]), (String) row[5], (String) row[6],
+                SqlTimes.instant(row[7]));
     }
 
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp " + value);
-    }
 }

@@ -2,7 +2,7 @@ package dev.agora.access.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agora.events.inprocess.PublishedEvent;
+import dev.agora.events.inprocess.PublishedBatch;
 import dev.agora.support.Api;
 import dev.agora.support.Products;
 import io.agroal.api.AgroalDataSource;
@@ -24,15 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The activity observer receives events at least once (the relay redelivers after a failure): a second delivery of
- * the same CloudEvent id adds nothing. Events that name no product are not kept, and events older than
+ * The activity observer receives events at least once, a relay round at a time (the relay redelivers after a
+ * failure): a second delivery of the same CloudEvent id, in another round or the same, adds nothing. Events that name no product are not kept, and events older than
  * AGORA_EVENTS_ACTIVITY_RETENTION (400 days by default) are pruned.
  */
 @QuarkusTest
 class ActivityKeepsEachEventOnceSpec {
 
     @Inject
-    Event<PublishedEvent> delivery;
+    Event<PublishedBatch> delivery;
 
     @Inject
     ProductActivity activity;
@@ -53,8 +53,8 @@ class ActivityKeepsEachEventOnceSpec {
         CloudEvent event = event("agora.product.updated", "{\"product\": \"" + product + "\"}",
                 OffsetDateTime.now(ZoneOffset.UTC));
 
-        delivery.fire(new PublishedEvent(event));
-        delivery.fire(new PublishedEvent(event));
+        delivery.fire(new PublishedBatch(java.util.List.of(event)));
+        delivery.fire(new PublishedBatch(java.util.List.of(event, event)));
 
         assertThat(rows("event_id = '" + event.getId() + "'")).isEqualTo(1);
         assertThat(Api.as("olivia").queryParam("type", "agora.product.updated")
@@ -67,7 +67,7 @@ class ActivityKeepsEachEventOnceSpec {
         CloudEvent event = event("agora.identity.team.created", "{\"slug\": \"" + product + "\"}",
                 OffsetDateTime.now(ZoneOffset.UTC));
 
-        delivery.fire(new PublishedEvent(event));
+        delivery.fire(new PublishedBatch(java.util.List.of(event)));
 
         assertThat(rows("event_id = '" + event.getId() + "'")).isZero();
     }
@@ -78,8 +78,7 @@ class ActivityKeepsEachEventOnceSpec {
                 OffsetDateTime.now(ZoneOffset.UTC).minusDays(401));
         CloudEvent recent = event("agora.product.updated", "{\"product\": \"" + product + "\"}",
                 OffsetDateTime.now(ZoneOffset.UTC).minusDays(399));
-        delivery.fire(new PublishedEvent(old));
-        delivery.fire(new PublishedEvent(recent));
+        delivery.fire(new PublishedBatch(java.util.List.of(old, recent)));
 
         activity.prune();
 
