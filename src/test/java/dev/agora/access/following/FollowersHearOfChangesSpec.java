@@ -135,8 +135,11 @@ class FollowersHearOfChangesSpec {
         releaseVersion();
         awaitNotices(ada, 1);
         awaitMails(ada, 1);
-        CloudEvent released = delivered.about(product).stream()
-                .filter(event -> event.getType().equals("agora.product.version-released")).findFirst().orElseThrow();
+        // the spec's observer may hear of the event just after the notices were told
+        CloudEvent released = Eventually.within(Duration.ofSeconds(10), "the released event in-process",
+                () -> delivered.about(product).stream()
+                        .filter(event -> event.getType().equals("agora.product.version-released")).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
 
         redelivery.fire(new PublishedEvent(released));
         redelivery.fire(new PublishedEvent(released));

@@ -89,6 +89,16 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * Picks an item of the open vaadin-select by its text: the overlay scrolls, so an item far down a long list
+     * (many teams) is scrolled to before it is clicked.
+     */
+    public void chooseSelectItem(String text) {
+        WebElement item = reach(By.xpath("//vaadin-select-item[normalize-space(.)='" + text + "']"));
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(item)).click();
+    }
+
     /** Waits for the element to exist and scrolls it into the middle of the view, ready to be used. */
     public WebElement reach(By locator) {
         WebElement element = new WebDriverWait(driver, PATIENCE)

@@ -21,7 +21,7 @@ class DataLocationsInTheConsoleSpec extends BrowserSpec {
         browser.reach(By.xpath("//vaadin-tab[normalize-space(.)='Data locations']")).click();
 
         browser.reach(By.xpath("//vaadin-select[.//label[normalize-space(.)='Team']]")).click();
-        browser.waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='marketing-insights']")).click();
+        browser.chooseSelectItem("marketing-insights");
         browser.waitUntilGone(By.cssSelector("vaadin-select-overlay[opened]"));
         WebElement location = browser.reach(By.xpath(
                 "//vaadin-text-field[.//label[normalize-space(.)='Location']]//input"));

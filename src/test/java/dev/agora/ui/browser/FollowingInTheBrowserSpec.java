@@ -29,7 +29,8 @@ class FollowingInTheBrowserSpec extends BrowserSpec {
         LoginPage.open(browser).signInAs("marco", "agora-demo");
         browser.open("catalog/" + slug);
         new ProductPageView(browser);
-        assertThat(browser.reach(FOLLOW).getText()).isEqualTo("Follow");
+        browser.reach(FOLLOW);
+        browser.waitUntil(driver -> driver.findElement(FOLLOW).getText().equals("Follow"));
         browser.reach(FOLLOW).click();
         browser.waitUntil(driver -> driver.findElement(FOLLOW).getText().equals("Following"));
         browser.screenshot("product-following");
@@ -48,7 +49,8 @@ class FollowingInTheBrowserSpec extends BrowserSpec {
         browser.screenshot("follow-notice");
         browser.reach(By.xpath("//a[normalize-space(.)=\"" + notice + "\"]")).click();
         browser.waitForPath("/catalog/" + slug);
-        assertThat(browser.reach(FOLLOW).getText()).isEqualTo("Following");
+        browser.reach(FOLLOW);
+        browser.waitUntil(driver -> driver.findElement(FOLLOW).getText().equals("Following"));
     }
 
     @Test

@@ -25,10 +25,10 @@ class GroupMappingsInTheConsoleSpec extends BrowserSpec {
 
         browser.reach(GROUP).sendKeys(group, Keys.TAB);
         browser.reach(By.id("mapping-role")).click();
-        browser.waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='OWNER of a team']")).click();
+        browser.chooseSelectItem("OWNER of a team");
         browser.waitUntilGone(By.cssSelector("vaadin-select-overlay[opened]"));
         browser.reach(By.id("mapping-team")).click();
-        browser.waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='sales-analytics']")).click();
+        browser.chooseSelectItem("sales-analytics");
         browser.waitUntilGone(By.cssSelector("vaadin-select-overlay[opened]"));
         browser.reach(ADD).click();
 

@@ -90,7 +90,11 @@ class WebhooksInTheBrowserSpec extends BrowserSpec {
             if (cells(DELIVERY_CELLS).contains(eventId)) {
                 return true;
             }
-            driver.findElement(By.id("refresh-deliveries")).click();
+            try {
+                driver.findElement(By.id("refresh-deliveries")).click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                // the dialog is still opening, or a notification is in front for a moment: try again
+            }
             return false;
         });
         assertThat(cells(DELIVERY_CELLS)).contains("DELIVERED", "200");

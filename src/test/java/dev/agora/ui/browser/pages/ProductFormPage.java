@@ -94,7 +94,7 @@ public class ProductFormPage {
 
     private ProductFormPage choose(String label, String value) {
         browser.reach(By.xpath("//vaadin-select[.//label[normalize-space(.)='" + label + "']]")).click();
-        browser.waitFor(By.xpath("//vaadin-select-item[normalize-space(.)='" + value + "']")).click();
+        browser.chooseSelectItem(value);
         browser.waitUntilGone(By.cssSelector("vaadin-select-overlay[opened]"));
         return this;
     }
