@@ -94,19 +94,7 @@ public class Notifications {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tellOnce(String occasion, Collection<String> recipients, Kind kind, UUID requestId, String message) {
-        Set<String> told = new LinkedHashSet<>();
-        for (String recipient : new LinkedHashSet<>(recipients)) {
-            int inserted = entities.createNativeQuery("""
-                    INSERT INTO notifications (recipient, kind, request_id, message, created_at, once_key)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (once_key) DO NOTHING""")
-                    .setParameter(1, recipient).setParameter(2, kind.name()).setParameter(3, requestId)
-                    .setParameter(4, message).setParameter(5, clock.instant())
-                    .setParameter(6, occasion + ":" + recipient)
-                    .executeUpdate();
-            if (inserted > 0) {
-                told.add(recipient);
-            }
-        }
+        Set<String> told = insertOnce(occasion, recipients, kind, "request_id", requestId, message);
         mail(told, message, requestId);
         return !told.isEmpty();
     }
@@ -118,12 +106,23 @@ public class Notifications {
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> tellOnceAboutProduct(String occasion, Collection<String> recipients, Kind kind,
             String productSlug, String productPath, String message) {
+        Set<String> told = insertOnce(occasion, recipients, kind, "product_slug", productSlug, message);
+        mail(told, message, "Open the product: " + baseUrl + productPath);
+        return told;
+    }
+
+    /**
+     * A notice per recipient unless this occasion already told them (its once key), about what {@code subject} is
+     * in {@code column} (request_id or product_slug, never input); tells who was newly told.
+     */
+    private Set<String> insertOnce(String occasion, Collection<String> recipients, Kind kind, String column,
+            Object subject, String message) {
         Set<String> told = new LinkedHashSet<>();
         for (String recipient : new LinkedHashSet<>(recipients)) {
-            int inserted = entities.createNativeQuery("""
-                    INSERT INTO notifications (recipient, kind, product_slug, message, created_at, once_key)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (once_key) DO NOTHING""")
-                    .setParameter(1, recipient).setParameter(2, kind.name()).setParameter(3, productSlug)
+            int inserted = entities.createNativeQuery("INSERT INTO notifications (recipient, kind, " + column
+                            + ", message, created_at, once_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                            + " ON CONFLICT (once_key) DO NOTHING")
+                    .setParameter(1, recipient).setParameter(2, kind.name()).setParameter(3, subject)
                     .setParameter(4, message).setParameter(5, clock.instant())
                     .setParameter(6, occasion + ":" + recipient)
                     .executeUpdate();
@@ -131,7 +130,6 @@ public class Notifications {
                 told.add(recipient);
             }
         }
-        mail(told, message, "Open the product: " + baseUrl + productPath);
         return told;
     }
 
