@@ -161,26 +161,12 @@ public class OutboundDispatcher {
                             message.id(), failed.getMessage());
                 } finally {
                     slots.release();
-                    if (!claimed.isEmpty()) {
-                        nudge();
-                    }
+                    // a slot is free again: more may be due (this channel's next message among them)
+                    nudge();
                 }
             });
         }
         return claimed.size();
-    }
-
-    /** Sends until nothing is due (for specs and benchmarks): dispatches and waits for the sends. */
-    public void drain(Duration atMost) {
-        Instant deadline = clock.instant().plus(atMost);
-        while (clock.instant().isBefore(deadline)) {
-            int started = dispatch();
-            slots.acquireUninterruptibly(settings.concurrency());
-            slots.release(settings.concurrency());
-            if (started == 0) {
-                return;
-            }
-        }
     }
 
     private List<Claimed> claim(int limit) {
