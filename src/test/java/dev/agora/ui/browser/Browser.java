@@ -99,6 +99,19 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.elementToBeClickable(item)).click();
     }
 
+    /**
+     * Clicks the element as a script would, so that a notification lying over it for a few seconds does not take
+     * the click; found afresh on each try, as a re-rendered view replaces its elements.
+     */
+    public void clickAsScript(By locator) {
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].click()",
+                            d.findElement(locator));
+                    return true;
+                });
+    }
+
     /** Waits for the element to exist and scrolls it into the middle of the view, ready to be used. */
     public WebElement reach(By locator) {
         WebElement element = new WebDriverWait(driver, PATIENCE)

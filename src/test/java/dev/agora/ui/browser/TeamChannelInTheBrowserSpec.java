@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -60,9 +59,12 @@ class TeamChannelInTheBrowserSpec extends BrowserSpec {
         slack.close();
     }
 
+    /** The texts of the recent messages' cells, read in one go (a re-rendered grid replaces its cells). */
+    @SuppressWarnings("unchecked")
     private List<String> deliveryCells() {
-        return browser.driver().findElements(By.cssSelector("#channel-deliveries vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).map(String::trim).toList();
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return Array.from(document.querySelectorAll('#channel-deliveries vaadin-grid-cell-content'))"
+                        + ".map(cell => cell.textContent.trim())");
     }
 
     @Test
@@ -85,9 +87,8 @@ class TeamChannelInTheBrowserSpec extends BrowserSpec {
         Eventually.within(Duration.ofSeconds(15), "the test message recorded as delivered",
                 () -> messages.history("slack:" + team, 0, 10),
                 sent -> sent.size() == 1 && sent.get(0).status().equals("DELIVERED"));
-        // the success notification may lie over the button for a few seconds: click it as a script would
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click()",
-                browser.reach(By.id("refresh-deliveries")));
+        // a notification may lie over the button for a few seconds: click it as a script would
+        browser.clickAsScript(By.id("refresh-deliveries"));
         browser.waitUntil(driver -> deliveryCells().contains("DELIVERED") && deliveryCells().contains("200"));
         browser.screenshot("team-notification-channel");
         String page = browser.driver().findElement(By.id("notification-channel")).getText();
