@@ -6,7 +6,9 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,15 +38,20 @@ public class CloudEvents {
         } catch (JsonProcessingException unwritable) {
             throw new IllegalStateException("event " + event.id() + " has a payload that is not JSON", unwritable);
         }
+        return of(event.id(), event.type(), event.aggregateId(), event.occurredAt(), data);
+    }
+
+    /** An event as stored: {@code data} is its payload's JSON (a JSON object), taken as it is. */
+    public CloudEvent of(UUID id, String storedType, String aggregateId, Instant occurredAt, byte[] data) {
         return CloudEventBuilder.v1()
-                .withId(event.id().toString())
+                .withId(id.toString())
                 .withSource(source)
-                .withType(EventTypes.publicType(event.type()))
-                .withSubject(event.aggregateId())
-                .withTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+                .withType(EventTypes.publicType(storedType))
+                .withSubject(aggregateId)
+                .withTime(occurredAt.atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
                 .withData(data)
-                .withExtension(PARTITION_KEY, event.aggregateId())
+                .withExtension(PARTITION_KEY, aggregateId)
                 .build();
     }
 }

@@ -96,7 +96,7 @@ class RelayBench {
                 config.lease(), config.relayInterval()));
 
         drainLeftOvers();
-        throughput("warm-up", Math.min(events, 5_000), Math.min(aggregates, 1_000), false); // JIT, caches
+        throughput("warm-up", Math.min(events, 20_000), Math.min(aggregates, 2_000), false); // JIT, caches
         md.append("| throughput | events | aggregates | publishers | seconds | events/s | CPU: this JVM / others |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         md.append(throughput("many aggregates", events, aggregates, false));

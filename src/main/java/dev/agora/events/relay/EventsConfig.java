@@ -38,7 +38,10 @@ public interface EventsConfig {
     @WithDefault("10")
     int maxAttempts();
 
-    /** How long a relay holds events it is publishing before another may take them over ({@code AGORA_EVENTS_LEASE}). */
+    /**
+     * How long a relay's round may go silent while it holds a publisher's turn (a publisher not answering) before
+     * PostgreSQL ends its session and another relay takes the turn over ({@code AGORA_EVENTS_LEASE}, at least 1 s).
+     */
     @WithDefault("PT1M")
     Duration lease();
 

@@ -5,7 +5,6 @@ import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,11 +23,9 @@ public class FailedEvents {
             int attempts, String lastError, Instant occurredAt) {}
 
     private final EntityManager entities;
-    private final Clock clock;
 
-    FailedEvents(EntityManager entities, Clock clock) {
+    FailedEvents(EntityManager entities) {
         this.entities = entities;
-        this.clock = clock;
     }
 
     /** The oldest parked events first, at most {@code limit}, of one publisher or of all. */
@@ -51,16 +48,16 @@ public class FailedEvents {
                 ((Number) row[5]).intValue(), (String) row[6], instant(row[7]))).toList();
     }
 
-    /** Puts an event parked for any publisher back in line, with its attempts counted afresh; tells for which. */
+    /**
+     * Puts an event parked for any publisher back in line, with its attempts counted afresh (its failure row goes:
+     * no row = due); tells for which.
+     */
     @Transactional
     public List<String> redrive(String actor, UUID eventId) {
         @SuppressWarnings("unchecked")
         List<String> redriven = entities.createNativeQuery("""
-                UPDATE outbox_deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = :now,
-                       lease_until = NULL
-                 WHERE outbox_id = :id AND status = 'FAILED'
-                RETURNING publisher""").setParameter("now", clock.instant()).setParameter("id", eventId)
-                .getResultList();
+                DELETE FROM outbox_deliveries WHERE outbox_id = :id AND status = 'FAILED'
+                RETURNING publisher""").setParameter("id", eventId).getResultList();
         if (redriven.isEmpty()) {
             throw Refusal.notFound("No event " + eventId + " is parked as failed");
         }
