@@ -79,12 +79,11 @@ public class ProductActivity {
     public void recordAll(List<CloudEvent> events) {
         List<Row> rows = new ArrayList<>();
         for (CloudEvent event : events) {
-            Map<String, Object> data = dataOf(event);
             Optional<UUID> id = uuid(event.getId());
             // Agora's own events have UUID ids (the outbox ids); anything else is not one of a product's
-            if (id.isPresent() && data.get("product") instanceof String product && !product.isBlank()
-                    && product.length() <= 200) {
-                rows.add(new Row(id.get(), product, event));
+            Optional<String> product = id.isPresent() ? productOf(event) : Optional.empty();
+            if (product.isPresent() && !product.get().isBlank() && product.get().length() <= 200) {
+                rows.add(new Row(id.get(), product.get(), event));
             }
         }
         if (rows.isEmpty()) {
@@ -94,9 +93,19 @@ public class ProductActivity {
         // Safe: a crash can lose these rows only together with the relay's later "published" mark (the WAL is
         // flushed in order), and then the events are delivered, and recorded, again.
         entities.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
-        Map<UUID, String> actors = actorsOf(rows.stream().map(Row::id).toList());
-        Instant now = clock.instant();
-        for (Row row : rows) {
+        OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] products = new String[n];
+        String[] types = new String[n];
+        String[] times = new String[n];
+        String[] audiences = new String[n];
+        String[] principals = new String[n];
+        String[] requesters = new String[n];
+        String[] requestingTeams = new String[n];
+        String[] cloudEvents = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
             CloudEvent event = row.event();
             Audience audience = Audience.of(event.getType());
             Optional<AccessRequest> request = audience == Audience.REQUEST ? requestOf(event.getSubject())
@@ -105,41 +114,48 @@ public class ProductActivity {
                 audience = Audience.OWNERS;
             }
             Optional<Principal> principal = request.map(AccessRequest::principal);
-            OffsetDateTime time = event.getTime() == null ? OffsetDateTime.now(clock) : event.getTime();
-            entities.createNativeQuery("""
-                            INSERT INTO product_activity (event_id, product, event_type, occurred_at, audience, actor,
-                                principal, requester, requesting_team, cloud_event, recorded_at)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                            ON CONFLICT (event_id) DO NOTHING""")
-                    .setParameter(1, row.id())
-                    .setParameter(2, row.product())
-                    .setParameter(3, event.getType())
-                    .setParameter(4, time)
-                    .setParameter(5, audience.name())
-                    .setParameter(6, actors.getOrDefault(row.id(), ""))
-                    .setParameter(7, principal.map(Principal::toString).orElse(null))
-                    .setParameter(8, request.map(AccessRequest::requester).orElse(null))
-                    .setParameter(9, principal.filter(p -> p.type() == Principal.Type.TEAM).map(Principal::name)
-                            .orElse(null))
-                    .setParameter(10, new String(format.serialize(event), StandardCharsets.UTF_8))
-                    .setParameter(11, now.atOffset(java.time.ZoneOffset.UTC))
-                    .executeUpdate();
+            ids[i] = row.id();
+            products[i] = row.product();
+            types[i] = event.getType();
+            times[i] = (event.getTime() == null ? now : event.getTime()).toString();
+            audiences[i] = audience.name();
+            principals[i] = principal.map(Principal::toString).orElse(null);
+            requesters[i] = request.map(AccessRequest::requester).orElse(null);
+            requestingTeams[i] = principal.filter(p -> p.type() == Principal.Type.TEAM).map(Principal::name)
+                    .orElse(null);
+            cloudEvents[i] = new String(format.serialize(event), StandardCharsets.UTF_8);
         }
+        // one statement for the round, in delivery order (the position breaks ties of one instant); the CloudEvent
+        // carries no actor, the outbox rows (still there at delivery) do
+        entities.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO product_activity (event_id, product, event_type, occurred_at, audience, actor,
+                        principal, requester, requesting_team, cloud_event, recorded_at)
+                    SELECT r.event_id, r.product, r.event_type, CAST(r.occurred_at AS TIMESTAMPTZ), r.audience,
+                           coalesce(o.actor, ''), r.principal, r.requester, r.requesting_team, r.cloud_event, ?
+                      FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                  ?::text[], ?::text[]) WITH ORDINALITY
+                           AS r (event_id, product, event_type, occurred_at, audience, principal, requester,
+                                 requesting_team, cloud_event, delivered)
+                      LEFT JOIN outbox o ON o.id = r.event_id
+                     ORDER BY r.delivered
+                    ON CONFLICT (event_id) DO NOTHING""")) {
+                insert.setObject(1, now);
+                insert.setArray(2, connection.createArrayOf("uuid", ids));
+                insert.setArray(3, connection.createArrayOf("text", products));
+                insert.setArray(4, connection.createArrayOf("text", types));
+                insert.setArray(5, connection.createArrayOf("text", times));
+                insert.setArray(6, connection.createArrayOf("text", audiences));
+                insert.setArray(7, connection.createArrayOf("text", principals));
+                insert.setArray(8, connection.createArrayOf("text", requesters));
+                insert.setArray(9, connection.createArrayOf("text", requestingTeams));
+                insert.setArray(10, connection.createArrayOf("text", cloudEvents));
+                insert.executeUpdate();
+            }
+        });
     }
 
     private record Row(UUID id, String product, CloudEvent event) {}
-
-    /** The CloudEvent carries no actor; the outbox rows (still there at delivery) do. */
-    private Map<UUID, String> actorsOf(List<UUID> ids) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = entities.createNativeQuery("SELECT id, actor FROM outbox WHERE id IN (:ids)")
-                .setParameter("ids", ids).getResultList();
-        Map<UUID, String> actors = new java.util.HashMap<>();
-        for (Object[] row : found) {
-            actors.put((UUID) row[0], String.valueOf(row[1]));
-        }
-        return actors;
-    }
 
     /**
      * The viewer's page of the product's activity, newest first, optionally of one public type; a product the
@@ -215,15 +231,30 @@ public class ProductActivity {
     }
 
 
-    private Map<String, Object> dataOf(CloudEvent event) {
+    /**
+     * The data's top-level "product", read as a stream that stops there: the relay hands over a round's worth of
+     * events, and most of the data need not be read at all.
+     */
+    private Optional<String> productOf(CloudEvent event) {
         if (event.getData() == null) {
-            return Map.of();
+            return Optional.empty();
         }
-        try {
-            Object parsed = json.readValue(event.getData().toBytes(), Object.class);
-            return parsed instanceof Map<?, ?> ? json.convertValue(parsed, OBJECT) : Map.of();
+        try (com.fasterxml.jackson.core.JsonParser parser = json.getFactory().createParser(event.getData().toBytes())) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                if (field.equals("product")) {
+                    return value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                            ? Optional.of(parser.getText()) : Optional.empty();
+                }
+                parser.skipChildren();
+            }
+            return Optional.empty();
         } catch (java.io.IOException notJson) {
-            return Map.of();
+            return Optional.empty();
         }
     }
 
