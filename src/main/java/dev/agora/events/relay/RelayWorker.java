@@ -1,11 +1,13 @@
 package dev.agora.events.relay;
 
+import dev.agora.events.EventPublisher;
 import dev.agora.events.Outbox;
 import dev.agora.platform.SqlTimes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -13,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,14 +38,24 @@ public class RelayWorker {
     private final EntityManager entities;
     private final EventsConfig config;
     private final Clock clock;
-    private final AtomicBoolean drainWanted = new AtomicBoolean();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeSeconds = new AtomicLong();
-    private final ExecutorService nudges = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "event-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    /**
+     * One publisher's relay thread on this instance, and whether a drain is wanted: a slow publisher (Kinesis
+     * throttling, a webhook queue) never holds up another, and an instance never races itself for a turn.
+     */
+    private record Lane(ExecutorService thread, AtomicBoolean drainWanted) {
+
+        static Lane of(String publisher) {
+            return new Lane(Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "event-relay-" + publisher);
+                thread.setDaemon(true);
+                return thread;
+            }), new AtomicBoolean());
+        }
+    }
 
     RelayWorker(Relay relay, EntityManager entities, EventsConfig config, Clock clock, MeterRegistry metrics) {
         this.relay = relay;
@@ -67,31 +81,47 @@ public class RelayWorker {
     }
 
     /**
-     * Every drain of this instance runs on its one relay thread: the schedule and the commits only ask for one, so
-     * that an instance never races itself for its own leases. A drain that moved events asks for the next at once,
-     * until the outbox is empty (a run is capped at {@code ROUNDS_PER_RUN} rounds only to keep the thread fair).
+     * Every drain for one publisher on this instance runs on that publisher's relay thread: the schedule and the
+     * commits only ask for one. A drain that moved events asks for the next at once, until nothing is due for that
+     * publisher (a run is capped at {@code ROUNDS_PER_RUN} rounds only to keep the thread fair).
      */
     private void nudge() {
-        if (config.relayEnabled() && drainWanted.compareAndSet(false, true)) {
-            nudges.execute(() -> {
-                drainWanted.set(false);
-                if (drainQuietly() > 0) {
-                    nudge();
+        if (!config.relayEnabled()) {
+            return;
+        }
+        for (EventPublisher publisher : relay.enabledPublishers()) {
+            nudge(publisher);
+        }
+    }
+
+    private void nudge(EventPublisher publisher) {
+        Lane lane = lanes.computeIfAbsent(publisher.name(), Lane::of);
+        if (lane.drainWanted().compareAndSet(false, true)) {
+            lane.thread().execute(() -> {
+                lane.drainWanted().set(false);
+                if (publisher.enabled() && drainQuietly(publisher) > 0) {
+                    nudge(publisher);
                 }
             });
         }
     }
 
-    private int drainQuietly() {
+    private int drainQuietly(EventPublisher publisher) {
         if (!config.relayEnabled()) {
             return 0;
         }
         try {
-            return relay.drain(ROUNDS_PER_RUN);
+            return relay.drain(publisher, ROUNDS_PER_RUN);
         } catch (RuntimeException failed) {
-            LOG.warnf("The outbox could not be relayed now (will retry): %s", failed.getMessage());
+            LOG.warnf("The outbox could not be relayed to %s now (will retry): %s", publisher.name(),
+                    failed.getMessage());
             return 0;
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        lanes.values().forEach(lane -> lane.thread().shutdownNow());
     }
 
     private void measureQuietly() {
