@@ -60,6 +60,7 @@ public class CatalogService {
     @Transactional
     public ProductDetails create(ProductDraft draft, String actor) {
         Checked checked = check(draft, actor);
+        refuseArchivedHome(checked.domain(), checked.team(), null);
         refuseSecondProductOfTheSameName(checked);
         SemanticVersion version = draft.version() == null || draft.version().isBlank()
                 ? new SemanticVersion(0, 1, 0, null) : SemanticVersion.parse("version", draft.version());
@@ -93,6 +94,7 @@ public class CatalogService {
             throw Refusal.invalid("slug", "cannot change: consumers and access requests refer to it");
         }
         Checked checked = check(draft, actor);
+        refuseArchivedHome(checked.domain(), checked.team(), product);
         Routing before = routing(product);
         Map<String, List<ColumnSchema>> columnsBefore = SchemaChange.columnsOf(product.ports());
         product.revise(classified(product, checked.content(), actor), checked.domain(), checked.team(),
@@ -117,6 +119,10 @@ public class CatalogService {
         if (!problems.isEmpty()) {
             throw Refusal.invalid(summary(problems), problems);
         }
+        if (product.status() == ProductStatus.DRAFT) {
+            // a draft made before the archiving would otherwise appear as a new product of the archived domain
+            refuseArchivedHome(product.domain(), product.ownerTeam(), null);
+        }
         product.publish(clock.instant());
         recordChange(actor, "published", product);
         return details(product);
@@ -133,6 +139,7 @@ public class CatalogService {
         Map<String, List<ColumnSchema>> columnsBefore = SchemaChange.columnsOf(product.ports());
         if (draft != null) {
             Checked checked = check(draft, actor);
+            refuseArchivedHome(checked.domain(), checked.team(), product);
             product.revise(classified(product, checked.content(), actor), checked.domain(), checked.team(),
                     clock.instant());
         }
@@ -476,6 +483,19 @@ public class CatalogService {
     }
 
     /** A pipeline that runs twice must not make "order-items-2": the second run hears which product exists. */
+    /**
+     * An archived domain or team takes no new products: neither a new draft, nor the publishing of a draft, nor a
+     * product moved into it. What it already holds stays changeable ({@code existing} is the product as it was).
+     */
+    private static void refuseArchivedHome(Domain domain, Team team, DataProduct existing) {
+        if (domain.archived() && (existing == null || !existing.domain().id().equals(domain.id()))) {
+            throw Refusal.invalid("domain", "domain '" + domain.slug() + "' is archived: it takes no new products");
+        }
+        if (team.archived() && (existing == null || !existing.ownerTeam().id().equals(team.id()))) {
+            throw Refusal.invalid("ownerTeam", "team '" + team.slug() + "' is archived: it takes no new products");
+        }
+    }
+
     private static void refuseSecondProductOfTheSameName(Checked checked) {
         DataProduct.<DataProduct>find("ownerTeam = ?1 and lower(name) = lower(?2)", checked.team(),
                         checked.content().name())

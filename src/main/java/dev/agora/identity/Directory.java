@@ -27,11 +27,12 @@ public class Directory {
 
     /** A row of the domain list. */
     public record DomainSummary(String slug, String name, String description, List<String> teams,
-            List<String> stewards) {}
+            List<String> stewards, boolean archived) {}
 
     /** A row of the team list; {@code providerMembers} are those whose place the provider's groups gave. */
     public record TeamSummary(String slug, String name, String description, String domain,
-            Map<TeamRole, List<String>> members, String awsPrincipalArn, List<String> providerMembers) {}
+            Map<TeamRole, List<String>> members, String awsPrincipalArn, List<String> providerMembers,
+            boolean archived) {}
 
     private static final java.util.regex.Pattern AWS_PRINCIPAL = java.util.regex.Pattern.compile(
             "^arn:aws[a-z-]*:(iam::\\d{12}:(role|user)/[\\w+=,.@/-]{1,512}|identitystore::\\d{0,12}:group/[\\w-]{1,64})$");
@@ -111,7 +112,7 @@ public class Directory {
                                                 .map(m -> m.user().username()),
                                         domainStewards.stream().filter(s -> s.domain().id().equals(d.id()))
                                                 .map(s -> s.user().username()))
-                                .distinct().sorted().toList()))
+                                .distinct().sorted().toList(), d.archived()))
                 .toList();
     }
 
@@ -125,7 +126,7 @@ public class Directory {
                     return new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
                             membersByRole(ofTeam), t.awsPrincipalArn().orElse(null), ofTeam.stream()
                                     .filter(m -> m.source() == MembershipSource.PROVIDER)
-                                    .map(m -> m.user().username()).sorted().toList());
+                                    .map(m -> m.user().username()).sorted().toList(), t.archived());
                 })
                 .toList();
     }
@@ -139,7 +140,7 @@ public class Directory {
                     return new TeamSummary(t.slug(), t.name(), t.description(), t.domain().slug(),
                             membersByRole(ofTeam), t.awsPrincipalArn().orElse(null), ofTeam.stream()
                                     .filter(m -> m.source() == MembershipSource.PROVIDER)
-                                    .map(m -> m.user().username()).sorted().toList());
+                                    .map(m -> m.user().username()).sorted().toList(), t.archived());
                 });
     }
 
@@ -178,17 +179,23 @@ public class Directory {
     public TeamSummary useAwsPrincipal(String teamSlug, String arn, String actor) {
         Team team = Team.findBySlug(teamSlug)
                 .orElseThrow(() -> Refusal.notFound("There is no team '" + teamSlug + "'."));
+        String value = checkedAwsPrincipal(arn);
+        String before = team.awsPrincipalArn().orElse("");
+        team.useAwsPrincipal(value);
+        journal.record(actor, "identity.team.aws-principal-set", "team", team.slug(),
+                Map.of("team", team.slug(), "before", before, "after", value == null ? "" : value));
+        return teams().stream().filter(t -> t.slug().equals(teamSlug)).findFirst().orElseThrow();
+    }
+
+    /** The ARN as a team's principal, stripped, or null to clear it (null or blank); refused unless of the form. */
+    static String checkedAwsPrincipal(String arn) {
         String value = arn == null || arn.isBlank() ? null : arn.strip();
         if (value != null && !AWS_PRINCIPAL.matcher(value).matches()) {
             throw Refusal.invalid("awsPrincipalArn", "must be an IAM role or user ARN "
                     + "(arn:aws:iam::123456789012:role/name) or an IAM Identity Center group ARN "
                     + "(arn:aws:identitystore::123456789012:group/id)");
         }
-        String before = team.awsPrincipalArn().orElse("");
-        team.useAwsPrincipal(value);
-        journal.record(actor, "identity.team.aws-principal-set", "team", team.slug(),
-                Map.of("team", team.slug(), "before", before, "after", value == null ? "" : value));
-        return teams().stream().filter(t -> t.slug().equals(teamSlug)).findFirst().orElseThrow();
+        return value;
     }
 
     /** Usernames of the members of a team who hold the given role. */

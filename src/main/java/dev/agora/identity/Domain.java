@@ -32,6 +32,10 @@ public class Domain extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When an administrator archived it; an archived one takes no new products. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     @Version
     private long version;
 
@@ -68,5 +72,26 @@ public class Domain extends PanacheEntityBase {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void describe(String description) {
+        this.description = description;
+    }
+
+    /** Archives it (keeping the first time it was archived) or brings it back. */
+    void archive(boolean archived, Instant now) {
+        if (!archived) {
+            this.archivedAt = null;
+        } else if (this.archivedAt == null) {
+            this.archivedAt = now;
+        }
     }
 }

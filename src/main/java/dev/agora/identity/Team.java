@@ -43,6 +43,10 @@ public class Team extends PanacheEntityBase {
     @Column(name = "aws_principal_arn")
     private String awsPrincipalArn;
 
+    /** When an administrator archived it; an archived one takes no new products. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     @Version
     private long version;
 
@@ -88,5 +92,26 @@ public class Team extends PanacheEntityBase {
 
     void useAwsPrincipal(String arn) {
         this.awsPrincipalArn = arn;
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void describe(String description) {
+        this.description = description;
+    }
+
+    /** Archives it (keeping the first time it was archived) or brings it back. */
+    void archive(boolean archived, Instant now) {
+        if (!archived) {
+            this.archivedAt = null;
+        } else if (this.archivedAt == null) {
+            this.archivedAt = now;
+        }
     }
 }

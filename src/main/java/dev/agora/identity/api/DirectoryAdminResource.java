@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The organisation as administrators manage it: accounts, domains and teams. */
+/** The organisation as administrators manage it: accounts (domains and teams have resources of their own). */
 @Path("/api/v1/admin")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -120,33 +120,7 @@ public class DirectoryAdminResource {
         links.unlink(username, actor());
     }
 
-    @GET
-    @Path("/domains")
-    @Operation(summary = "All domains with their teams and stewards")
-    public RestResponse<List<Directory.DomainSummary>> domains(@QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return Paging.of(page, size).answer(directory.domains());
-    }
-
-    @GET
-    @Path("/teams")
-    @Operation(summary = "All teams with their members by role")
-    public RestResponse<List<Directory.TeamSummary>> teams(@QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return Paging.of(page, size).answer(directory.teams());
-    }
-
-    /** A team's settings. */
-    public record TeamSettings(
-            @Size(max = 2048) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String awsPrincipalArn) {}
-
-    @jakarta.ws.rs.PUT
-    @Path("/teams/{slug}")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a team's AWS principal (IAM role or Identity Center group ARN) for Lake Formation grants")
-    public Directory.TeamSummary updateTeam(@PathParam("slug") String slug, @Valid @NotNull TeamSettings settings) {
-        return directory.useAwsPrincipal(slug, settings.awsPrincipalArn(), actor());
-    }
+    // domains and teams: DomainAdminResource and TeamAdminResource
 
     private String actor() {
         return identity.getPrincipal().getName();
