@@ -162,6 +162,22 @@ public class Organisation {
         }
     }
 
+    /** A steward of the domain itself; {@code source} PROVIDER when the provider's groups made them one. */
+    public record Steward(String username, String displayName, MembershipSource source) {}
+
+    /** The domain's own stewards (STEWARD members of its teams are stewards as well, but belong to their team). */
+    public List<Steward> domainStewards(String domainSlug, String actor) {
+        mayAdminister(actor);
+        Domain domain = Domain.findBySlug(domainSlug)
+                .orElseThrow(() -> Refusal.notFound("There is no domain '" + domainSlug + "'."));
+        return DomainStewardship.<DomainStewardship>find(
+                        "select s from DomainStewardship s join fetch s.user where s.domain = ?1", domain).list()
+                .stream()
+                .map(s -> new Steward(s.user().username(), s.user().displayName(), s.source()))
+                .sorted(Comparator.comparing(Steward::username))
+                .toList();
+    }
+
     private Directory.DomainSummary domainSummary(String slug) {
         return directory.domains().stream().filter(d -> d.slug().equals(slug)).findFirst().orElseThrow();
     }

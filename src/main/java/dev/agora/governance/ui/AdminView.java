@@ -16,6 +16,7 @@ import dev.agora.identity.AccountLinks;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
+import dev.agora.identity.Organisation;
 import dev.agora.identity.PersonalTokens;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
@@ -26,7 +27,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The governance console: the organisation (accounts, teams, domains) and the audit trail. */
 @Route(value = "admin", layout = MainLayout.class)
@@ -44,14 +44,14 @@ class AdminView extends VerticalLayout {
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
-            PersonalTokens tokens) {
+            PersonalTokens tokens, Organisation organisation) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.add("Users", new AccountsPanel(directory, links, tokens, identity.getPrincipal().getName()));
-        tabs.add("Teams", teams(directory.teams()));
-        tabs.add("Domains", domains(directory.domains()));
+        tabs.add("Teams", new TeamsAdminPanel(directory, organisation, identity.getPrincipal().getName()));
+        tabs.add("Domains", new DomainsAdminPanel(directory, organisation, identity.getPrincipal().getName()));
         tabs.add("Data locations", new DataLocationsPanel(locations,
                 directory.teams().stream().map(Directory.TeamSummary::slug).toList(), identity.getPrincipal().getName()));
         tabs.add("Group mappings", new GroupMappingsPanel(mappings,
@@ -69,32 +69,6 @@ class AdminView extends VerticalLayout {
             }
         });
         add(new H2("Administration"), tabs);
-    }
-
-    private static Grid<Directory.TeamSummary> teams(List<Directory.TeamSummary> teams) {
-        Grid<Directory.TeamSummary> grid = grid(teams);
-        grid.addColumn(Directory.TeamSummary::slug).setHeader("Team").setSortable(true);
-        grid.addColumn(Directory.TeamSummary::name).setHeader("Name");
-        grid.addColumn(Directory.TeamSummary::domain).setHeader("Domain").setSortable(true);
-        grid.addColumn(t -> t.members().entrySet().stream()
-                        .map(e -> e.getKey().name().toLowerCase() + ": " + e.getValue().stream()
-                                .map(name -> t.providerMembers().contains(name) ? name + " (from provider)" : name)
-                                .collect(Collectors.joining(", ")))
-                        .collect(Collectors.joining("; ")))
-                .setHeader("Members").setFlexGrow(2);
-        grid.setId("teams-grid");
-        return grid;
-    }
-
-    private static Grid<Directory.DomainSummary> domains(List<Directory.DomainSummary> domains) {
-        Grid<Directory.DomainSummary> grid = grid(domains);
-        grid.addColumn(Directory.DomainSummary::slug).setHeader("Domain").setSortable(true);
-        grid.addColumn(Directory.DomainSummary::name).setHeader("Name");
-        grid.addColumn(Directory.DomainSummary::description).setHeader("Description").setFlexGrow(2);
-        grid.addColumn(d -> String.join(", ", d.teams())).setHeader("Teams");
-        grid.addColumn(d -> String.join(", ", d.stewards())).setHeader("Stewards");
-        grid.setId("domains-grid");
-        return grid;
     }
 
     private static Grid<AuditLine> auditTrail(AuditLog audit) {
