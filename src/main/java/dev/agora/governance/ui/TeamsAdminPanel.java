@@ -32,6 +32,7 @@ class TeamsAdminPanel extends VerticalLayout {
     private final Organisation organisation;
     private final String actor;
     private final Grid<Directory.TeamSummary> grid = new Grid<>();
+    private final TextField filter = new TextField();
 
     TeamsAdminPanel(Directory directory, Organisation organisation, String actor) {
         this.directory = directory;
@@ -66,13 +67,28 @@ class TeamsAdminPanel extends VerticalLayout {
         grid.setSizeFull();
         grid.setId("teams-grid");
 
+        filter.setPlaceholder("Filter by team, name or domain");
+        filter.setClearButtonVisible(true);
+        filter.setMaxLength(100);
+        filter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        filter.addValueChangeListener(change -> applyFilter());
+        filter.setId("teams-filter");
+        HorizontalLayout toolbar = new HorizontalLayout(create, filter);
+
         add(new Paragraph("A team owns data products: its OWNERs decide on access requests, its STEWARDs are data "
-                + "stewards of its domain. An archived team keeps its products but takes no new ones."), create, grid);
+                + "stewards of its domain. An archived team keeps its products but takes no new ones."), toolbar, grid);
         refresh();
     }
 
     private void refresh() {
         grid.setItems(directory.teams());
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String text = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+        grid.getListDataView().setFilter(t -> text.isEmpty() || t.slug().contains(text)
+                || t.name().toLowerCase(java.util.Locale.ROOT).contains(text) || t.domain().contains(text));
     }
 
     static String membersLine(Directory.TeamSummary team) {

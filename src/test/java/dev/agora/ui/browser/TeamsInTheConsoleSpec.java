@@ -1,0 +1,75 @@
+package dev.agora.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agora.identity.Directory;
+import dev.agora.identity.LocalAccounts;
+import dev.agora.identity.TeamRole;
+import dev.agora.support.People;
+import dev.agora.ui.browser.pages.LoginPage;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/** An administrator creates a team in Admin → Teams and adds an owner with the person picker. */
+@QuarkusTest
+class TeamsInTheConsoleSpec extends BrowserSpec {
+
+    private static final By NOTICE = By.cssSelector("vaadin-notification-card");
+
+    @Inject
+    LocalAccounts accounts;
+
+    @Inject
+    Directory directory;
+
+    @Test
+    void an_admin_creates_a_team_adds_an_owner_with_the_picker_and_the_grid_shows_them() {
+        String team = "console-team-" + UUID.randomUUID().toString().substring(0, 8);
+        String person = new People(accounts, directory).person("picked");
+        LoginPage.open(browser).signInAs("admin", "agora-demo").navigateTo("Admin");
+        browser.reach(By.xpath("//vaadin-tab[normalize-space(.)='Teams']")).click();
+
+        browser.reach(By.id("new-team")).click();
+        browser.reach(By.cssSelector("#team-slug input")).sendKeys(team, Keys.TAB);
+        browser.reach(By.cssSelector("#team-name input")).sendKeys("Console Team", Keys.TAB);
+        browser.reach(By.id("team-domain")).click();
+        browser.chooseSelectItem("sales");
+        browser.waitUntilGone(By.cssSelector("vaadin-select-overlay[opened]"));
+        browser.reach(By.id("save-team")).click();
+        assertThat(browser.waitFor(NOTICE).getText()).contains("Created team " + team);
+
+        browser.reach(By.cssSelector("#teams-filter input")).sendKeys(team);
+        browser.clickAsScript(By.cssSelector("vaadin-button[aria-label='Members of team " + team + "']"));
+        browser.reach(By.cssSelector("#member-picker input")).sendKeys(person);
+        browser.clickAsScript(By.xpath("//vaadin-combo-box-item[contains(., '" + person + "')]"));
+        browser.reach(By.id("member-role")).click();
+        browser.chooseSelectItem("OWNER");
+        browser.waitUntilGone(By.cssSelector("vaadin-select-overlay[opened]"));
+        browser.reach(By.id("add-member")).click();
+        browser.waitUntil(d -> d.findElement(By.id("members-grid")).getText().contains(person));
+        assertThat(directory.membersWithRole(team, TeamRole.OWNER)).containsExactly(person);
+
+        browser.reach(By.id("close-members")).click();
+        browser.waitUntil(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return document.getElementById('teams-grid').innerText")).contains("owner: " + person));
+        browser.screenshot("admin-teams");
+    }
+
+    @Test
+    void an_admin_who_leaves_the_name_empty_is_told_so() {
+        LoginPage.open(browser).signInAs("admin", "agora-demo").navigateTo("Admin");
+        browser.reach(By.xpath("//vaadin-tab[normalize-space(.)='Teams']")).click();
+
+        browser.reach(By.id("new-team")).click();
+        browser.reach(By.cssSelector("#team-slug input")).sendKeys("no-name-" + UUID.randomUUID().toString()
+                .substring(0, 8), Keys.TAB);
+        browser.reach(By.id("save-team")).click();
+
+        assertThat(browser.waitFor(By.xpath("//vaadin-notification-card[contains(., 'Name: must not be blank')]"))
+                .getText()).contains("Domain: choose the domain");
+    }
+}
