@@ -43,6 +43,11 @@ class TeamsInTheConsoleSpec extends BrowserSpec {
         assertThat(browser.waitFor(NOTICE).getText()).contains("Created team " + team);
 
         browser.reach(By.cssSelector("#teams-filter input")).sendKeys(team);
+        // the filter re-renders the rows, and with them their buttons: click only once it has
+        browser.waitUntil(d -> {
+            String rows = gridText(d);
+            return rows.contains(team) && !rows.contains("sales-analytics");
+        });
         browser.clickAsScript(By.cssSelector("vaadin-button[aria-label='Members of team " + team + "']"));
         browser.reach(By.cssSelector("#member-picker input")).sendKeys(person);
         browser.clickAsScript(By.xpath("//vaadin-combo-box-item[contains(., '" + person + "')]"));
@@ -54,9 +59,14 @@ class TeamsInTheConsoleSpec extends BrowserSpec {
         assertThat(directory.membersWithRole(team, TeamRole.OWNER)).containsExactly(person);
 
         browser.reach(By.id("close-members")).click();
-        browser.waitUntil(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                "return document.getElementById('teams-grid').innerText")).contains("owner: " + person));
+        browser.waitUntil(d -> gridText(d).contains("owner: " + person));
         browser.screenshot("admin-teams");
+    }
+
+    /** The grid's text in one script call: a re-rendered grid replaces its cells. */
+    private static String gridText(org.openqa.selenium.WebDriver driver) {
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('teams-grid').innerText"));
     }
 
     @Test
