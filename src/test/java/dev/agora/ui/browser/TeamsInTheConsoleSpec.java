@@ -59,6 +59,7 @@ class TeamsInTheConsoleSpec extends BrowserSpec {
         assertThat(directory.membersWithRole(team, TeamRole.OWNER)).containsExactly(person);
 
         browser.reach(By.id("close-members")).click();
+        browser.waitUntilGone(By.cssSelector("vaadin-dialog-overlay[opened]"));
         browser.waitUntil(d -> gridText(d).contains("owner: " + person));
         browser.screenshot("admin-teams");
     }
