@@ -51,9 +51,9 @@ class AuditTrailPanel extends VerticalLayout {
 
     private final AuditTrail trail;
     private final String admin;
-    private final TextField actor = filterField("Actor", "audit-actor", "olivia, system:reconciler …");
-    private final TextField action = filterField("Action", "audit-action", "identity.team or identity.team.created");
-    private final TextField subject = filterField("Subject", "audit-subject", "team sales-analytics, or an id");
+    private final TextField actor = filterField("Actor", "audit-actor", "olivia");
+    private final TextField action = filterField("Action", "audit-action", "identity.team");
+    private final TextField subject = filterField("Subject", "audit-subject", "team sales-analytics");
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Span matching = new Span();
@@ -168,7 +168,7 @@ class AuditTrailPanel extends VerticalLayout {
                 + entry.action() + " · " + entry.subjectType() + " " + entry.subjectId());
         Pre json = new Pre(pretty(entry));
         json.addClassName("audit-details");
-        json.getStyle().set("white-space", "pre-wrap").set("margin", "0");
+        json.getStyle().set("white-space", "pre-wrap").set("margin", "0").set("width", "100%");
         VerticalLayout box = new VerticalLayout(heading, json);
         box.setPadding(false);
         box.setSpacing(false);
