@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.audit.AuditLog;
+import dev.agora.governance.AuditTrail;
 import dev.agora.identity.AccountLinks;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
@@ -24,8 +25,6 @@ import dev.agora.identity.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.agora.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The governance console: the organisation (accounts, teams, domains) and the audit trail. */
@@ -36,15 +35,9 @@ import java.util.List;
 @AccessDeniedErrorRouter
 class AdminView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
-    /** A line of the audit trail as the console lists it. */
-    record AuditLine(String time, String actor, String action, String subject) {}
-
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
-            PersonalTokens tokens, Organisation organisation) {
+            PersonalTokens tokens, Organisation organisation, AuditTrail auditTrail) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
@@ -58,7 +51,7 @@ class AdminView extends VerticalLayout {
                 directory.teams().stream().map(Directory.TeamSummary::slug).toList(),
                 directory.domains().stream().map(Directory.DomainSummary::slug).toList(),
                 identity.getPrincipal().getName()));
-        tabs.add("Audit trail", auditTrail(audit));
+        tabs.add("Audit trail", new AuditTrailPanel(auditTrail, identity.getPrincipal().getName()));
         // built when first opened: it asks every engine's bookkeeping, which the other tabs need not wait for
         com.vaadin.flow.component.html.Div grantTab = new com.vaadin.flow.component.html.Div();
         grantTab.setWidthFull();
@@ -69,27 +62,5 @@ class AdminView extends VerticalLayout {
             }
         });
         add(new H2("Administration"), tabs);
-    }
-
-    private static Grid<AuditLine> auditTrail(AuditLog audit) {
-        List<AuditLine> lines = audit.latest(500).stream()
-                .map(e -> new AuditLine(TIME.format(e.occurredAt()), e.actor(), e.action(),
-                        e.subjectType() + " " + e.subjectId()))
-                .toList();
-        Grid<AuditLine> grid = grid(lines);
-        grid.addColumn(AuditLine::time).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditLine::actor).setHeader("Who").setSortable(true);
-        grid.addColumn(AuditLine::action).setHeader("What").setSortable(true);
-        grid.addColumn(AuditLine::subject).setHeader("Subject");
-        grid.setId("audit-grid");
-        return grid;
-    }
-
-    private static <T> Grid<T> grid(List<T> items) {
-        Grid<T> grid = new Grid<>();
-        grid.setItems(items);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setSizeFull();
-        return grid;
     }
 }
