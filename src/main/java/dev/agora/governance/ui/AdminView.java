@@ -17,6 +17,7 @@ import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
 import dev.agora.identity.PersonalTokens;
+import dev.agora.governance.Dashboard;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
@@ -44,11 +45,12 @@ class AdminView extends VerticalLayout {
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
-            PersonalTokens tokens) {
+            PersonalTokens tokens, Dashboard dashboard) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
+        tabs.add("Dashboard", new DashboardPanel(dashboard, identity.getPrincipal().getName()));
         tabs.add("Users", new AccountsPanel(directory, links, tokens, identity.getPrincipal().getName()));
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
