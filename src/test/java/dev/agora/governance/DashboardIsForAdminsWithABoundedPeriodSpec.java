@@ -98,7 +98,7 @@ class DashboardIsForAdminsWithABoundedPeriodSpec {
 
         @Test
         void a_very_long_parameter_is_refused_without_being_echoed() {
-            Api.as("admin").queryParam("from", "9".repeat(5000)).get(PATH).then().statusCode(400)
+            Api.as("admin").queryParam("from", "9".repeat(500)).get(PATH).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.message", hasItem(org.hamcrest.Matchers.not(containsString("9".repeat(100)))));
         }
