@@ -19,6 +19,7 @@ import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
 import dev.agora.identity.Organisation;
 import dev.agora.identity.PersonalTokens;
+import dev.agora.governance.Dashboard;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
@@ -37,11 +38,12 @@ class AdminView extends VerticalLayout {
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
-            PersonalTokens tokens, Organisation organisation, AuditTrail auditTrail) {
+            PersonalTokens tokens, Organisation organisation, AuditTrail auditTrail, Dashboard dashboard) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
+        tabs.add("Dashboard", new DashboardPanel(dashboard, identity.getPrincipal().getName()));
         tabs.add("Users", new AccountsPanel(directory, links, tokens, identity.getPrincipal().getName()));
         tabs.add("Teams", new TeamsAdminPanel(directory, organisation, identity.getPrincipal().getName()));
         tabs.add("Domains", new DomainsAdminPanel(directory, organisation, identity.getPrincipal().getName()));

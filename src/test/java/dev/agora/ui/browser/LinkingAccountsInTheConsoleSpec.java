@@ -26,6 +26,7 @@ class LinkingAccountsInTheConsoleSpec extends BrowserSpec {
         String name = "0link" + UUID.randomUUID().toString().substring(0, 8);
         accounts.open(new LocalAccounts.NewAccount(name, "Console Link", null, "a-good-long-secret", null), "spec");
         LoginPage.open(browser).signInAs("admin", "agora-demo").navigateTo("Admin");
+        browser.reach(By.xpath("//vaadin-tab[normalize-space(.)='Users']")).click();
 
         browser.reach(By.cssSelector("vaadin-button[aria-label='Link to provider identity " + name + "']")).click();
         browser.reach(By.cssSelector("#link-subject input")).sendKeys("subject-of-" + name, Keys.TAB);

@@ -6,6 +6,7 @@ import dev.agora.ui.browser.pages.LoginPage;
 import dev.agora.ui.browser.pages.ShellPage;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /** A person signs in with a local account in a real browser, sees the Agora shell and signs out again. */
 @QuarkusTest
@@ -43,6 +44,8 @@ class SigningInSpec extends BrowserSpec {
         ShellPage admin = shell.navigateTo("Admin");
 
         assertThat(admin.heading()).isEqualTo("Administration");
+        // the console opens on its dashboard; the accounts are one tab further
+        browser.reach(By.xpath("//vaadin-tab[normalize-space(.)='Users']")).click();
         // the organisation's tabs, and the accounts grid with its rows (it renders those in view: which accounts
         // come first by name depends on what the specs opened before, so no particular one is expected)
         assertThat(admin.pageText()).contains("Users", "Teams", "Domains", "Audit trail")
