@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * How the grants stand: what is active per engine, what failed and why, which revocations are overdue, what the
@@ -33,7 +34,24 @@ public class GrantHealth {
 
     /** The last reconciliation and its findings. */
     public record LastRun(String id, Instant startedAt, Instant finishedAt, String actor, int checked, int missing,
-            int healed, int extra, int revoked, List<Reconciler.Finding> drift, List<String> errors) {}
+            int healed, int extra, int revoked, List<DriftLine> drift, List<String> errors) {}
+
+    /**
+     * A finding of the last reconciliation, with what an administrator may still do about it ({@code actions}:
+     * HEAL for a missing grant, REVOKE for a privilege that should not be there, none once settled) and what was done.
+     */
+    public record DriftLine(String id, String engine, Drift.Kind kind, String grantee, String resource,
+            String permission, String action, UUID grantId, List<String> actions, Drift.Resolution resolution,
+            String resolutionNote, String resolvedBy, Instant resolvedAt) {
+
+        static DriftLine of(Drift drift) {
+            List<String> actions = drift.resolution() != null ? List.of()
+                    : drift.kind() == Drift.Kind.MISSING ? List.of("HEAL") : List.of("REVOKE");
+            return new DriftLine(drift.id().toString(), drift.engine(), drift.kind(), drift.grantee(),
+                    drift.resource(), drift.permission(), drift.action(), drift.grantId(), actions,
+                    drift.resolution(), drift.resolutionNote(), drift.resolvedBy(), drift.resolvedAt());
+        }
+    }
 
     private final Clock clock;
     private final Duration overdueAfter;
@@ -81,9 +99,8 @@ public class GrantHealth {
                 .firstResultOptional()
                 .map(run -> new LastRun(run.id().toString(), run.startedAt(), run.finishedAt(), run.actor(),
                         run.checked(), run.missing(), run.healed(), run.extra(), run.revoked(),
-                        Drift.<Drift>list("runId = ?1 order by kind, resource", run.id()).stream()
-                                .map(d -> new Reconciler.Finding(d.engine(), d.kind(), d.grantee(), d.resource(),
-                                        d.permission(), d.action(), d.grantId()))
+                        Drift.<Drift>list("runId = ?1 order by kind, resource, grantee", run.id()).stream()
+                                .map(DriftLine::of)
                                 .toList(), run.errors()));
         return new Health(active, byStatus, failed, overdue, last);
     }

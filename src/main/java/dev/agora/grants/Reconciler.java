@@ -41,9 +41,12 @@ public class Reconciler {
     public record Report(UUID runId, Instant startedAt, Instant finishedAt, int checked, int missing, int healed,
             int extra, int revoked, int notRevoked, List<Finding> findings, List<String> errors) {}
 
-    /** One difference; {@code grantId} names the grant it concerns, null for a grant Agora never approved. */
+    /**
+     * One difference; {@code grantId} names the grant it concerns, null for a grant Agora never approved;
+     * {@code location} and {@code column} (null for the whole table) say exactly which privilege it is about.
+     */
     public record Finding(String engine, Drift.Kind kind, String grantee, String resource, String permission,
-            String action, UUID grantId) {}
+            String action, UUID grantId, String location, String column) {}
 
     /** The advisory lock a run holds, so that two instances (or two admins) never reconcile at once. */
     static final String LOCK = "agora.grants.reconciliation";
@@ -173,7 +176,8 @@ public class Reconciler {
                         && held.contains(key(want.grantee(), want.location(), null)))) {
                     toHeal.add(want.grantId());
                     findings.add(new Finding(engine.name(), Drift.Kind.MISSING, want.grantee(),
-                            resource(want.location(), want.column()), "SELECT", "re-applied", want.grantId()));
+                            resource(want.location(), want.column()), "SELECT", "re-applied", want.grantId(),
+                            want.location(), want.column()));
                 }
             }
             Map<String, UUID> revokedKeys = new HashMap<>();
@@ -198,7 +202,7 @@ public class Reconciler {
                     toRevokeAgain.add(revokedKeys.get(heldKey));
                     findings.add(new Finding(engine.name(), Drift.Kind.NOT_REVOKED, grant.grantee(),
                             resource(grant.location(), grant.column()), grant.permission(), "revocation re-queued",
-                            revokedKeys.get(heldKey)));
+                            revokedKeys.get(heldKey), grant.location(), grant.column()));
                     continue;
                 }
                 if (!agoraRole) {
@@ -216,7 +220,8 @@ public class Reconciler {
                     }
                 }
                 findings.add(new Finding(engine.name(), Drift.Kind.EXTRA, grant.grantee(),
-                        resource(grant.location(), grant.column()), grant.permission(), action, null));
+                        resource(grant.location(), grant.column()), grant.permission(), action, null,
+                        grant.location(), grant.column()));
             }
             healed += heal(toHeal);
             requeueRevocations(toRevokeAgain);
@@ -302,6 +307,8 @@ public class Reconciler {
             drift.permission = finding.permission();
             drift.action = finding.action();
             drift.grantId = finding.grantId();
+            drift.location = finding.location();
+            drift.column = finding.column();
             drift.foundAt = finished;
             drift.persist();
             recordDriftFound(actor, drift);
@@ -349,7 +356,7 @@ public class Reconciler {
         return column == null ? location : location + " (" + column + ")";
     }
 
-    private static String resourceTypeOf(GrantEngine engine) {
+    static String resourceTypeOf(GrantEngine engine) {
         return engine.handles("postgres-table") ? "postgres-table" : "glue-table";
     }
 }

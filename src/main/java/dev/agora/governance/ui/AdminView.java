@@ -17,7 +17,9 @@ import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
 import dev.agora.identity.PersonalTokens;
+import dev.agora.access.application.AccessPolicies;
 import dev.agora.grants.GrantHealth;
+import dev.agora.grants.GrantRepairs;
 import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -44,7 +46,7 @@ class AdminView extends VerticalLayout {
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
-            PersonalTokens tokens) {
+            PersonalTokens tokens, AccessPolicies accessPolicies, GrantRepairs grantRepairs) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
@@ -58,6 +60,7 @@ class AdminView extends VerticalLayout {
                 directory.teams().stream().map(Directory.TeamSummary::slug).toList(),
                 directory.domains().stream().map(Directory.DomainSummary::slug).toList(),
                 identity.getPrincipal().getName()));
+        tabs.add("Policies", new PoliciesPanel(accessPolicies, identity.getPrincipal().getName()));
         tabs.add("Audit trail", auditTrail(audit));
         // built when first opened: it asks every engine's bookkeeping, which the other tabs need not wait for
         com.vaadin.flow.component.html.Div grantTab = new com.vaadin.flow.component.html.Div();
@@ -65,7 +68,8 @@ class AdminView extends VerticalLayout {
         var grantHealthTab = tabs.add("Grant health", grantTab);
         tabs.addSelectedChangeListener(event -> {
             if (event.getSelectedTab() == grantHealthTab && grantTab.getChildren().findAny().isEmpty()) {
-                grantTab.add(new GrantHealthPanel(grantHealth, reconciler, identity.getPrincipal().getName()));
+                grantTab.add(new GrantHealthPanel(grantHealth, reconciler, grantRepairs,
+                        identity.getPrincipal().getName()));
             }
         });
         add(new H2("Administration"), tabs);
