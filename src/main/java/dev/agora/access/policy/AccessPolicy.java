@@ -40,7 +40,9 @@ public record AccessPolicy(Classification classification, List<ApproverRole> app
      * way to the owners when a member of the owner team serves themselves.
      */
     public String preview() {
-        StringBuilder line = new StringBuilder("A ").append(classification).append(" request ");
+        String name = classification.name();
+        StringBuilder line = new StringBuilder("AEIOU".indexOf(name.charAt(0)) >= 0 ? "An " : "A ").append(name)
+                .append(" request ");
         String deciders = approvers.stream().map(AccessPolicy::who).reduce((a, b) -> a + " and " + b)
                 .orElse("nobody");
         if (autoApprove) {
