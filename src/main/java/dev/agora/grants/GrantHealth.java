@@ -55,13 +55,17 @@ public class GrantHealth {
 
     private final Clock clock;
     private final Duration overdueAfter;
+    private final GrantAdministrators administrators;
 
-    GrantHealth(Clock clock, GrantsConfig config) {
+    GrantHealth(Clock clock, GrantsConfig config, GrantAdministrators administrators) {
         this.clock = clock;
         this.overdueAfter = config.revokeOverdueAfter();
+        this.administrators = administrators;
     }
 
-    public Health health() {
+    /** The whole picture, for administrators. */
+    public Health health(String actor) {
+        administrators.require(actor);
         Map<String, Long> active = new LinkedHashMap<>();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         var entities = GrantRecord.getEntityManager();

@@ -1,9 +1,6 @@
 package dev.agora.grants;
 
 import dev.agora.audit.ChangeJournal;
-import dev.agora.identity.AccountProfile;
-import dev.agora.identity.Directory;
-import dev.agora.identity.SystemActor;
 import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -31,26 +28,17 @@ public class GrantRepairs {
 
     private final GrantEngines engines;
     private final ChangeJournal journal;
-    private final Directory directory;
+    private final GrantAdministrators administrators;
     private final Event<GrantJobs.Queued> queued;
     private final Clock clock;
 
-    GrantRepairs(GrantEngines engines, ChangeJournal journal, Directory directory, Event<GrantJobs.Queued> queued,
-            Clock clock) {
+    GrantRepairs(GrantEngines engines, ChangeJournal journal, GrantAdministrators administrators,
+            Event<GrantJobs.Queued> queued, Clock clock) {
         this.engines = engines;
         this.journal = journal;
-        this.directory = directory;
+        this.administrators = administrators;
         this.queued = queued;
         this.clock = clock;
-    }
-
-    /** The one rule of who repairs grants: administrators (and Agora itself). */
-    public void requireAdministrator(String actor) {
-        boolean admin = SystemActor.is(actor)
-                || directory.profile(actor).map(AccountProfile::isAdmin).orElse(false);
-        if (!admin) {
-            throw Refusal.forbidden("Only administrators repair grants.");
-        }
     }
 
     /**
@@ -59,7 +47,7 @@ public class GrantRepairs {
      */
     @Transactional
     public Repair retry(UUID jobId, String actor) {
-        requireAdministrator(actor);
+        administrators.require(actor);
         GrantJob job = GrantJob.<GrantJob>findByIdOptional(jobId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> Refusal.notFound("There is no grant job " + jobId + "."));
         GrantRecord grant = GrantRecord.<GrantRecord>findByIdOptional(job.grantId(), LockModeType.PESSIMISTIC_WRITE)
@@ -96,7 +84,7 @@ public class GrantRepairs {
     /** Applies again a grant that reconciliation found missing from its engine. */
     @Transactional
     public Repair heal(UUID driftId, String actor) {
-        requireAdministrator(actor);
+        administrators.require(actor);
         Drift drift = lockedDrift(driftId);
         if (drift.resolution() == Drift.Resolution.HEALED) {
             return new Repair("drift " + driftId, drift.grantId(), drift.resolutionNote(), true);
@@ -131,7 +119,7 @@ public class GrantRepairs {
      */
     @Transactional
     public Repair revoke(UUID driftId, String actor) {
-        requireAdministrator(actor);
+        administrators.require(actor);
         Drift drift = lockedDrift(driftId);
         if (drift.resolution() == Drift.Resolution.REVOKED) {
             return new Repair("drift " + driftId, drift.grantId(), drift.resolutionNote(), true);

@@ -57,9 +57,11 @@ public class Reconciler {
     private final Clock clock;
     private final AgroalDataSource agoraDatabase;
     private final boolean revokeUnknown;
+    private final GrantAdministrators administrators;
 
     Reconciler(GrantEngines engines, ChangeJournal journal, Event<GrantJobs.Queued> queued, Clock clock,
-            AgroalDataSource agoraDatabase, GrantsConfig config) {
+            AgroalDataSource agoraDatabase, GrantsConfig config, GrantAdministrators administrators) {
+        this.administrators = administrators;
         this.engines = engines;
         this.journal = journal;
         this.queued = queued;
@@ -90,6 +92,7 @@ public class Reconciler {
 
     /** Runs one reconciliation now; refused when one is already running (here or on another instance). */
     public Report reconcile(String actor) {
+        administrators.require(actor);
         return reconcileUnlessRunning(actor).orElseThrow(() -> Refusal.conflict("A reconciliation is already "
                 + "running (on this or another instance of Agora); its findings appear in grant health when it ends."));
     }

@@ -48,7 +48,7 @@ class GrantHealthPanel extends VerticalLayout {
 
     private void show() {
         removeAll();
-        GrantHealth.Health now = health.health();
+        GrantHealth.Health now = health.health(admin);
         Button reconcile = new Button("Reconcile now", click -> {
             Optional<Reconciler.Report> ran = reconciler.reconcileUnlessRunning(admin);
             if (ran.isEmpty()) {

@@ -41,15 +41,13 @@ public class GrantAdminResource {
     @Path("/health")
     @Operation(summary = "Active grants per engine, failed jobs with their errors, the drift last found")
     public GrantHealth.Health health() {
-        repairs.requireAdministrator(actor());
-        return health.health();
+        return health.health(actor());
     }
 
     @POST
     @Path("/reconcile")
     @Operation(summary = "Compare approved grants with the engines now; answers with what it found and did")
     public Reconciler.Report reconcile() {
-        repairs.requireAdministrator(actor());
         return reconciler.reconcile(actor());
     }
 
