@@ -78,7 +78,11 @@ public class GrantHealth {
                 + "order by g.status", Object[].class).getResultList()) {
             byStatus.put(((GrantStatus) row[0]).name(), (Long) row[1]);
         }
-        List<FailedJob> failed = GrantJob.<GrantJob>find("status = ?1 order by finishedAt desc", GrantJob.Status.FAILED)
+        // a failed job that was retried since (a later job for the same grant) needs nobody's attention any more
+        List<FailedJob> failed = GrantJob.<GrantJob>find("select j from GrantJob j where j.status = ?1 and not exists "
+                        + "(select 1 from GrantJob later where later.grantId = j.grantId and later.createdAt > j.createdAt) "
+                        + "order by j.finishedAt desc",
+                        GrantJob.Status.FAILED)
                 .page(0, 50).list().stream()
                 .map(job -> {
                     GrantRecord grant = GrantRecord.findById(job.grantId());

@@ -2,6 +2,7 @@ package dev.agora.grants;
 
 import dev.agora.audit.ChangeJournal;
 import dev.agora.platform.Refusal;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -116,25 +117,37 @@ public class GrantRepairs {
     /**
      * Takes away a privilege that should not be there: one Agora never approved on a resource it manages is
      * revoked in the engine now; one Agora took back that is still in place gets its revocation queued again.
+     * The engine is called outside any transaction of Agora's (as the worker and the reconciler call it: the lake
+     * may be reached through the same pool), and the finding settled afterwards; two admins revoking at once both
+     * ask the engine, which is idempotent, and one of them records it.
      */
-    @Transactional
     public Repair revoke(UUID driftId, String actor) {
         administrators.require(actor);
-        Drift drift = lockedDrift(driftId);
-        if (drift.resolution() == Drift.Resolution.REVOKED) {
-            return new Repair("drift " + driftId, drift.grantId(), drift.resolutionNote(), true);
+        Drift found = QuarkusTransaction.requiringNew().call(() -> {
+            Drift drift = lockedDrift(driftId);
+            if (drift.resolution() == null && drift.kind() == Drift.Kind.MISSING) {
+                throw Refusal.conflict("This grant is approved and missing from the engine: heal it, or revoke the "
+                        + "access request it belongs to.");
+            }
+            return drift;
+        });
+        if (found.resolution() == Drift.Resolution.REVOKED) {
+            return new Repair("drift " + driftId, found.grantId(), found.resolutionNote(), true);
         }
-        settledOtherwise(drift);
-        String note = switch (drift.kind()) {
-            case MISSING -> throw Refusal.conflict("This grant is approved and missing from the engine: heal it, or "
-                    + "revoke the access request it belongs to.");
-            case NOT_REVOKED -> requeueRevocation(drift);
-            case EXTRA -> revokeUnknown(drift);
-        };
-        drift.resolved(Drift.Resolution.REVOKED, note, actor, clock.instant());
-        journal.record(actor, "grants.drift.revoked", drift.grantId() == null ? "drift" : "grant",
-                drift.grantId() == null ? drift.id().toString() : drift.grantId().toString(), details(drift, note));
-        return new Repair("drift " + driftId, drift.grantId(), note, false);
+        settledOtherwise(found);
+        String revokedNow = found.kind() == Drift.Kind.EXTRA ? revokeUnknown(found) : null;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Drift drift = lockedDrift(driftId);
+            if (drift.resolution() == Drift.Resolution.REVOKED) {
+                return new Repair("drift " + driftId, drift.grantId(), drift.resolutionNote(), true);
+            }
+            settledOtherwise(drift);
+            String note = revokedNow != null ? revokedNow : requeueRevocation(drift);
+            drift.resolved(Drift.Resolution.REVOKED, note, actor, clock.instant());
+            journal.record(actor, "grants.drift.revoked", drift.grantId() == null ? "drift" : "grant",
+                    drift.grantId() == null ? drift.id().toString() : drift.grantId().toString(), details(drift, note));
+            return new Repair("drift " + driftId, drift.grantId(), note, false);
+        });
     }
 
     private String requeueRevocation(Drift drift) {
