@@ -55,6 +55,40 @@ public class Drift extends PanacheEntityBase {
     @Column(name = "found_at", nullable = false)
     Instant foundAt;
 
+    /** The table (or Glue location) found, apart from the display text; null on findings of earlier versions. */
+    String location;
+
+    @Column(name = "column_name")
+    String column;
+
+    /** What an administrator did about it, null while nobody did. */
+    @Enumerated(EnumType.STRING)
+    Resolution resolution;
+
+    @Column(name = "resolution_note")
+    String resolutionNote;
+
+    @Column(name = "resolved_by")
+    String resolvedBy;
+
+    @Column(name = "resolved_at")
+    Instant resolvedAt;
+
+    /** What an administrator did about a finding. */
+    public enum Resolution {
+        /** the missing grant was queued to be applied again */
+        HEALED,
+        /** the privilege that should not be there was taken away (or its revocation queued) */
+        REVOKED
+    }
+
+    void resolved(Resolution how, String note, String actor, Instant now) {
+        resolution = how;
+        resolutionNote = note;
+        resolvedBy = actor;
+        resolvedAt = now;
+    }
+
     public String engine() {
         return engine;
     }
@@ -79,11 +113,47 @@ public class Drift extends PanacheEntityBase {
         return grantId;
     }
 
+    java.util.Optional<UUID> grantIdOptional() {
+        return java.util.Optional.ofNullable(grantId);
+    }
+
     public String action() {
         return action;
     }
 
     public Instant foundAt() {
         return foundAt;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID runId() {
+        return runId;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    public String resolutionNote() {
+        return resolutionNote;
+    }
+
+    public String resolvedBy() {
+        return resolvedBy;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * How the grants stand: what is active per engine, what failed and why, which revocations are overdue, what the
@@ -33,17 +34,38 @@ public class GrantHealth {
 
     /** The last reconciliation and its findings. */
     public record LastRun(String id, Instant startedAt, Instant finishedAt, String actor, int checked, int missing,
-            int healed, int extra, int revoked, List<Reconciler.Finding> drift, List<String> errors) {}
+            int healed, int extra, int revoked, List<DriftLine> drift, List<String> errors) {}
+
+    /**
+     * A finding of the last reconciliation, with what an administrator may still do about it ({@code actions}:
+     * HEAL for a missing grant, REVOKE for a privilege that should not be there, none once settled) and what was done.
+     */
+    public record DriftLine(String id, String engine, Drift.Kind kind, String grantee, String resource,
+            String permission, String action, UUID grantId, List<String> actions, Drift.Resolution resolution,
+            String resolutionNote, String resolvedBy, Instant resolvedAt) {
+
+        static DriftLine of(Drift drift) {
+            List<String> actions = drift.resolution() != null ? List.of()
+                    : drift.kind() == Drift.Kind.MISSING ? List.of("HEAL") : List.of("REVOKE");
+            return new DriftLine(drift.id().toString(), drift.engine(), drift.kind(), drift.grantee(),
+                    drift.resource(), drift.permission(), drift.action(), drift.grantId(), actions,
+                    drift.resolution(), drift.resolutionNote(), drift.resolvedBy(), drift.resolvedAt());
+        }
+    }
 
     private final Clock clock;
     private final Duration overdueAfter;
+    private final GrantAdministrators administrators;
 
-    GrantHealth(Clock clock, GrantsConfig config) {
+    GrantHealth(Clock clock, GrantsConfig config, GrantAdministrators administrators) {
         this.clock = clock;
         this.overdueAfter = config.revokeOverdueAfter();
+        this.administrators = administrators;
     }
 
-    public Health health() {
+    /** The whole picture, for administrators. */
+    public Health health(String actor) {
+        administrators.require(actor);
         Map<String, Long> active = new LinkedHashMap<>();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         var entities = GrantRecord.getEntityManager();
@@ -56,7 +78,11 @@ public class GrantHealth {
                 + "order by g.status", Object[].class).getResultList()) {
             byStatus.put(((GrantStatus) row[0]).name(), (Long) row[1]);
         }
-        List<FailedJob> failed = GrantJob.<GrantJob>find("status = ?1 order by finishedAt desc", GrantJob.Status.FAILED)
+        // a failed job that was retried since (a later job for the same grant) needs nobody's attention any more
+        List<FailedJob> failed = GrantJob.<GrantJob>find("select j from GrantJob j where j.status = ?1 and not exists "
+                        + "(select 1 from GrantJob later where later.grantId = j.grantId and later.createdAt > j.createdAt) "
+                        + "order by j.finishedAt desc",
+                        GrantJob.Status.FAILED)
                 .page(0, 50).list().stream()
                 .map(job -> {
                     GrantRecord grant = GrantRecord.findById(job.grantId());
@@ -81,9 +107,8 @@ public class GrantHealth {
                 .firstResultOptional()
                 .map(run -> new LastRun(run.id().toString(), run.startedAt(), run.finishedAt(), run.actor(),
                         run.checked(), run.missing(), run.healed(), run.extra(), run.revoked(),
-                        Drift.<Drift>list("runId = ?1 order by kind, resource", run.id()).stream()
-                                .map(d -> new Reconciler.Finding(d.engine(), d.kind(), d.grantee(), d.resource(),
-                                        d.permission(), d.action(), d.grantId()))
+                        Drift.<Drift>list("runId = ?1 order by kind, resource, grantee", run.id()).stream()
+                                .map(DriftLine::of)
                                 .toList(), run.errors()));
         return new Health(active, byStatus, failed, overdue, last);
     }

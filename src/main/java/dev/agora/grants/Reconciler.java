@@ -41,9 +41,12 @@ public class Reconciler {
     public record Report(UUID runId, Instant startedAt, Instant finishedAt, int checked, int missing, int healed,
             int extra, int revoked, int notRevoked, List<Finding> findings, List<String> errors) {}
 
-    /** One difference; {@code grantId} names the grant it concerns, null for a grant Agora never approved. */
+    /**
+     * One difference; {@code grantId} names the grant it concerns, null for a grant Agora never approved;
+     * {@code location} and {@code column} (null for the whole table) say exactly which privilege it is about.
+     */
     public record Finding(String engine, Drift.Kind kind, String grantee, String resource, String permission,
-            String action, UUID grantId) {}
+            String action, UUID grantId, String location, String column) {}
 
     /** The advisory lock a run holds, so that two instances (or two admins) never reconcile at once. */
     static final String LOCK = "agora.grants.reconciliation";
@@ -54,9 +57,11 @@ public class Reconciler {
     private final Clock clock;
     private final AgroalDataSource agoraDatabase;
     private final boolean revokeUnknown;
+    private final GrantAdministrators administrators;
 
     Reconciler(GrantEngines engines, ChangeJournal journal, Event<GrantJobs.Queued> queued, Clock clock,
-            AgroalDataSource agoraDatabase, GrantsConfig config) {
+            AgroalDataSource agoraDatabase, GrantsConfig config, GrantAdministrators administrators) {
+        this.administrators = administrators;
         this.engines = engines;
         this.journal = journal;
         this.queued = queued;
@@ -87,6 +92,7 @@ public class Reconciler {
 
     /** Runs one reconciliation now; refused when one is already running (here or on another instance). */
     public Report reconcile(String actor) {
+        administrators.require(actor);
         return reconcileUnlessRunning(actor).orElseThrow(() -> Refusal.conflict("A reconciliation is already "
                 + "running (on this or another instance of Agora); its findings appear in grant health when it ends."));
     }
@@ -173,7 +179,8 @@ public class Reconciler {
                         && held.contains(key(want.grantee(), want.location(), null)))) {
                     toHeal.add(want.grantId());
                     findings.add(new Finding(engine.name(), Drift.Kind.MISSING, want.grantee(),
-                            resource(want.location(), want.column()), "SELECT", "re-applied", want.grantId()));
+                            resource(want.location(), want.column()), "SELECT", "re-applied", want.grantId(),
+                            want.location(), want.column()));
                 }
             }
             Map<String, UUID> revokedKeys = new HashMap<>();
@@ -198,7 +205,7 @@ public class Reconciler {
                     toRevokeAgain.add(revokedKeys.get(heldKey));
                     findings.add(new Finding(engine.name(), Drift.Kind.NOT_REVOKED, grant.grantee(),
                             resource(grant.location(), grant.column()), grant.permission(), "revocation re-queued",
-                            revokedKeys.get(heldKey)));
+                            revokedKeys.get(heldKey), grant.location(), grant.column()));
                     continue;
                 }
                 if (!agoraRole) {
@@ -216,7 +223,8 @@ public class Reconciler {
                     }
                 }
                 findings.add(new Finding(engine.name(), Drift.Kind.EXTRA, grant.grantee(),
-                        resource(grant.location(), grant.column()), grant.permission(), action, null));
+                        resource(grant.location(), grant.column()), grant.permission(), action, null,
+                        grant.location(), grant.column()));
             }
             healed += heal(toHeal);
             requeueRevocations(toRevokeAgain);
@@ -302,6 +310,8 @@ public class Reconciler {
             drift.permission = finding.permission();
             drift.action = finding.action();
             drift.grantId = finding.grantId();
+            drift.location = finding.location();
+            drift.column = finding.column();
             drift.foundAt = finished;
             drift.persist();
             recordDriftFound(actor, drift);
@@ -349,7 +359,7 @@ public class Reconciler {
         return column == null ? location : location + " (" + column + ")";
     }
 
-    private static String resourceTypeOf(GrantEngine engine) {
+    static String resourceTypeOf(GrantEngine engine) {
         return engine.handles("postgres-table") ? "postgres-table" : "glue-table";
     }
 }

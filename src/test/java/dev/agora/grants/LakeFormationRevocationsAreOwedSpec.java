@@ -53,6 +53,9 @@ class LakeFormationRevocationsAreOwedSpec {
     @Inject
     AgroalDataSource database;
 
+    @Inject
+    GrantAdministrators administrators;
+
     private WireMockServer lakeFormation;
     private Reconciler reconciler;
 
@@ -69,7 +72,7 @@ class LakeFormationRevocationsAreOwedSpec {
         LakeFormationGrantEngine engine = new LakeFormationGrantEngine(client, team -> Optional.empty(), Map.of(),
                 Optional.of("123456789012"));
         reconciler = new Reconciler(new GrantEngines(List.of(engine)), journal, queued, clock, database,
-                TestGrantsConfig.withPgUserRoles(""));
+                TestGrantsConfig.withPgUserRoles(""), administrators);
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The access policies per classification. */
@@ -35,6 +36,19 @@ public class PolicyAdminResource {
     /** A policy as set through the API. */
     public record PolicyBody(List<ApproverRole> approvers, Boolean autoApprove, Integer maxDurationDays) {}
 
+    /**
+     * A policy as the API answers it: what is set, and the preview line of what a request of the classification
+     * goes through (the domain's wording, the same the Policies screen shows).
+     */
+    public record PolicyAnswer(Classification classification, List<ApproverRole> approvers, boolean autoApprove,
+            int maxDurationDays, String preview) {
+
+        static PolicyAnswer of(AccessPolicy policy) {
+            return new PolicyAnswer(policy.classification(), policy.approvers(), policy.autoApprove(),
+                    policy.maxDurationDays(), policy.preview());
+        }
+    }
+
     private final AccessPolicies policies;
     private final SecurityIdentity identity;
 
@@ -44,15 +58,26 @@ public class PolicyAdminResource {
     }
 
     @GET
-    @Operation(summary = "The access policy of every classification")
-    public RestResponse<List<AccessPolicy>> all(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return Paging.of(page, size).answer(policies.all());
+    @Operation(summary = "The access policy of every classification, each with its preview line")
+    @APIResponse(responseCode = "200", description = "the policies, PUBLIC to RESTRICTED")
+    @APIResponse(responseCode = "403", description = "not an administrator")
+    public RestResponse<List<PolicyAnswer>> all(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        return paging.answer(policies.all(actor()).stream().map(PolicyAnswer::of).toList());
     }
 
     @PUT
     @Path("/{classification}")
-    @Operation(summary = "Replace a classification's policy; it applies to requests made after the change")
-    public AccessPolicy replace(@PathParam("classification") String classification, @NotNull PolicyBody body) {
+    @Operation(summary = "Replace a classification's policy; it applies to requests made after the change",
+            description = "approvers: OWNER and/or STEWARD (OWNER always; STEWARD always for RESTRICTED); autoApprove "
+                    + "for PUBLIC only; maxDurationDays 1 to " + AccessPolicy.LONGEST + ". Requests made before "
+                    + "keep their steps and maximum. Saving the same policy again changes (and audits) nothing.")
+    @APIResponse(responseCode = "200", description = "the policy as it now is, with its preview line")
+    @APIResponse(responseCode = "400", description = "an unknown role, a missing or out-of-range duration, or an "
+            + "unsafe policy, named field by field")
+    @APIResponse(responseCode = "403", description = "not an administrator")
+    @APIResponse(responseCode = "404", description = "no such classification")
+    public PolicyAnswer replace(@PathParam("classification") String classification, @NotNull PolicyBody body) {
         Classification which;
         try {
             which = Classification.valueOf(classification.toUpperCase(Locale.ROOT));
@@ -66,7 +91,11 @@ public class PolicyAdminResource {
             input.problem("maxDurationDays", "must be given");
         }
         input.orRefuse("The policy cannot be set");
-        return policies.replace(which, body.approvers(), Boolean.TRUE.equals(body.autoApprove()),
-                body.maxDurationDays(), identity.getPrincipal().getName());
+        return PolicyAnswer.of(policies.replace(which, body.approvers(), Boolean.TRUE.equals(body.autoApprove()),
+                body.maxDurationDays(), actor()));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -37,6 +37,11 @@ public final class AccessPermissions {
                 : Decision.deny("Only owners of team " + ownerTeam + " and administrators can retry its grants.");
     }
 
+    /** Administrators (and Agora itself) read and change the access policies. */
+    public static Decision mayAdministerPolicies(AccountProfile viewer) {
+        return viewer.isAdmin() ? Decision.allow() : Decision.deny("Only administrators see and change access policies.");
+    }
+
     private static boolean ownerOrAdmin(AccountProfile viewer, String ownerTeam) {
         return viewer.isAdmin() || viewer.hasRoleIn(ownerTeam, TeamRole.OWNER);
     }

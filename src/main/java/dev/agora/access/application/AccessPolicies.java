@@ -18,28 +18,41 @@ public class AccessPolicies {
 
     private final PolicyStore store;
     private final ChangeJournal journal;
+    private final AccessQueries queries;
     private final Clock clock;
 
-    AccessPolicies(PolicyStore store, ChangeJournal journal, Clock clock) {
+    AccessPolicies(PolicyStore store, ChangeJournal journal, AccessQueries queries, Clock clock) {
         this.store = store;
         this.journal = journal;
+        this.queries = queries;
         this.clock = clock;
     }
 
-    public List<AccessPolicy> all() {
+    /** The policies of every classification, for administrators. */
+    public List<AccessPolicy> all(String actor) {
+        AccessPermissions.mayAdministerPolicies(queries.profile(actor)).orRefuse();
         return store.all();
     }
 
-    /** Replaces a policy; requests made before keep the routing and maximum they were made with. */
+    /**
+     * Replaces a policy; requests made before keep the routing and maximum they were made with (each request holds
+     * its own steps and maximum from its submission on; only a change of the product itself reroutes it).
+     */
     @Transactional
     public AccessPolicy replace(Classification classification, List<ApproverRole> approvers, boolean autoApprove,
             int maxDurationDays, String actor) {
+        AccessPermissions.mayAdministerPolicies(queries.profile(actor)).orRefuse();
         AccessPolicy policy = new AccessPolicy(classification, approvers, autoApprove, maxDurationDays).validated();
+        if (store.policyFor(classification).equals(policy)) {
+            // saving the same policy again changes nothing, and so records nothing
+            return policy;
+        }
         AccessPolicy before = store.replace(policy, actor, clock.instant());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("classification", classification.name());
         details.put("before", describe(before));
         details.put("after", describe(policy));
+        details.put("preview", policy.preview());
         journal.record(actor, "access.policy.updated", "access-policy", classification.name(), details);
         return policy;
     }

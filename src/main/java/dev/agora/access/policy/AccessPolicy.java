@@ -32,6 +32,42 @@ public record AccessPolicy(Classification classification, List<ApproverRole> app
         };
     }
 
+    /**
+     * What a request of this classification goes through, in one line an administrator can check before saving:
+     * "A RESTRICTED request needs an owner of the product's team and a steward of its domain (in either order); a
+     * request for the owner team itself goes to a steward instead; access lasts at most 30 days." It follows the
+     * routing of {@code AccessRequest.submit}: the steps are independent of each other, PUBLIC auto-approval gives
+     * way to the owners when a member of the owner team serves themselves.
+     */
+    public String preview() {
+        String name = classification.name();
+        StringBuilder line = new StringBuilder("AEIOU".indexOf(name.charAt(0)) >= 0 ? "An " : "A ").append(name)
+                .append(" request ");
+        String deciders = approvers.stream().map(AccessPolicy::who).reduce((a, b) -> a + " and " + b)
+                .orElse("nobody");
+        if (autoApprove) {
+            line.append("is approved at once by the policy; when a member of the owner team asks for themselves or ")
+                    .append("their team, it needs ").append(deciders);
+        } else {
+            line.append("needs ").append(deciders);
+            if (approvers.size() > 1) {
+                line.append(" (in either order)");
+            }
+        }
+        if (approvers.contains(ApproverRole.OWNER) && !approvers.contains(ApproverRole.STEWARD)) {
+            line.append("; a request for the owner team itself goes to a steward of the domain instead");
+        }
+        return line.append("; access lasts at most ").append(maxDurationDays)
+                .append(maxDurationDays == 1 ? " day." : " days.").toString();
+    }
+
+    private static String who(ApproverRole role) {
+        return switch (role) {
+            case OWNER -> "an owner of the product's team";
+            case STEWARD -> "a steward of its domain";
+        };
+    }
+
     /** Checks the policy's own form, naming every problem. */
     public AccessPolicy validated() {
         List<Refusal.FieldProblem> problems = new ArrayList<>();

@@ -11,7 +11,6 @@ import com.vaadin.flow.server.auth.AccessDeniedErrorRouter;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.agora.audit.AuditLog;
 import dev.agora.governance.AuditTrail;
 import dev.agora.identity.AccountLinks;
 import dev.agora.identity.DataLocations;
@@ -19,8 +18,10 @@ import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
 import dev.agora.identity.Organisation;
 import dev.agora.identity.PersonalTokens;
+import dev.agora.access.application.AccessPolicies;
 import dev.agora.governance.Dashboard;
 import dev.agora.grants.GrantHealth;
+import dev.agora.grants.GrantRepairs;
 import dev.agora.grants.Reconciler;
 import dev.agora.identity.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -28,7 +29,10 @@ import dev.agora.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
-/** The governance console: the organisation (accounts, teams, domains) and the audit trail. */
+/**
+ * The governance console: a dashboard, the organisation (people, teams, domains), data locations, group mappings,
+ * policies, the audit trail and grant health. Admins only: each panel's service checks again.
+ */
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · Agora")
 @Menu(order = 10, title = "Admin", icon = "vaadin:cogs")
@@ -36,9 +40,10 @@ import java.util.List;
 @AccessDeniedErrorRouter
 class AdminView extends VerticalLayout {
 
-    AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
+    AdminView(Directory directory, GrantHealth grantHealth, Reconciler reconciler,
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
-            PersonalTokens tokens, Organisation organisation, AuditTrail auditTrail, Dashboard dashboard) {
+            PersonalTokens tokens, Organisation organisation, AuditTrail auditTrail, Dashboard dashboard,
+            AccessPolicies accessPolicies, GrantRepairs grantRepairs) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
@@ -53,6 +58,7 @@ class AdminView extends VerticalLayout {
                 directory.teams().stream().map(Directory.TeamSummary::slug).toList(),
                 directory.domains().stream().map(Directory.DomainSummary::slug).toList(),
                 identity.getPrincipal().getName()));
+        tabs.add("Policies", new PoliciesPanel(accessPolicies, identity.getPrincipal().getName()));
         tabs.add("Audit trail", new AuditTrailPanel(auditTrail, identity.getPrincipal().getName()));
         // built when first opened: it asks every engine's bookkeeping, which the other tabs need not wait for
         com.vaadin.flow.component.html.Div grantTab = new com.vaadin.flow.component.html.Div();
@@ -60,7 +66,8 @@ class AdminView extends VerticalLayout {
         var grantHealthTab = tabs.add("Grant health", grantTab);
         tabs.addSelectedChangeListener(event -> {
             if (event.getSelectedTab() == grantHealthTab && grantTab.getChildren().findAny().isEmpty()) {
-                grantTab.add(new GrantHealthPanel(grantHealth, reconciler, identity.getPrincipal().getName()));
+                grantTab.add(new GrantHealthPanel(grantHealth, reconciler, grantRepairs,
+                        identity.getPrincipal().getName()));
             }
         });
         add(new H2("Administration"), tabs);

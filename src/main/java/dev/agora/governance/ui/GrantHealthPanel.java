@@ -9,14 +9,23 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import dev.agora.grants.GrantHealth;
+import dev.agora.grants.GrantRepairs;
 import dev.agora.grants.Reconciler;
+import dev.agora.platform.Refusal;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** How the grants stand in the engines, what failed, and what reconciliation found; reconcile on demand. */
+/**
+ * How the grants stand in the engines, what failed, and what reconciliation found; reconcile on demand, retry a
+ * failed job, heal or revoke a finding. The repairs are the grants feature's ({@link GrantRepairs}), which checks
+ * the administrator and audits; this panel only shows their outcome.
+ */
 class GrantHealthPanel extends VerticalLayout {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -24,11 +33,13 @@ class GrantHealthPanel extends VerticalLayout {
 
     private final GrantHealth health;
     private final Reconciler reconciler;
+    private final GrantRepairs repairs;
     private final String admin;
 
-    GrantHealthPanel(GrantHealth health, Reconciler reconciler, String admin) {
+    GrantHealthPanel(GrantHealth health, Reconciler reconciler, GrantRepairs repairs, String admin) {
         this.health = health;
         this.reconciler = reconciler;
+        this.repairs = repairs;
         this.admin = admin;
         setPadding(false);
         addClassName("grant-health");
@@ -37,7 +48,7 @@ class GrantHealthPanel extends VerticalLayout {
 
     private void show() {
         removeAll();
-        GrantHealth.Health now = health.health();
+        GrantHealth.Health now = health.health(admin);
         Button reconcile = new Button("Reconcile now", click -> {
             Optional<Reconciler.Report> ran = reconciler.reconcileUnlessRunning(admin);
             if (ran.isEmpty()) {
@@ -68,8 +79,15 @@ class GrantHealthPanel extends VerticalLayout {
         failed.addColumn(GrantHealth.FailedJob::grantee).setHeader("Grantee").setAutoWidth(true);
         failed.addColumn(GrantHealth.FailedJob::attempts).setHeader("Attempts").setAutoWidth(true);
         failed.addColumn(GrantHealth.FailedJob::error).setHeader("Error").setFlexGrow(3);
+        failed.addComponentColumn(job -> {
+            Button retry = new Button("Retry", click -> repair(() -> repairs.retry(UUID.fromString(job.jobId()), admin)));
+            retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            retry.addClassName("retry-job");
+            return retry;
+        }).setHeader("").setAutoWidth(true);
         failed.setItems(now.failedJobs());
         failed.setAllRowsVisible(true);
+        failed.setId("failed-jobs-grid");
         add(failed);
 
         add(new H4("Revocations overdue"));
@@ -96,17 +114,50 @@ class GrantHealthPanel extends VerticalLayout {
             add(new Paragraph(WHEN.format(run.startedAt()) + " by " + run.actor() + ": " + run.checked()
                     + " checked, " + run.missing() + " missing (" + run.healed() + " re-applied), " + run.extra()
                     + " unknown" + (run.errors().isEmpty() ? "" : "; errors: " + String.join("; ", run.errors()))));
-            Grid<Reconciler.Finding> drift = new Grid<>();
+            Grid<GrantHealth.DriftLine> drift = new Grid<>();
             drift.addThemeVariants(GridVariant.LUMO_COMPACT);
             drift.addColumn(f -> f.kind().name()).setHeader("Drift").setAutoWidth(true);
-            drift.addColumn(Reconciler.Finding::engine).setHeader("Engine").setAutoWidth(true);
-            drift.addColumn(Reconciler.Finding::grantee).setHeader("Grantee").setAutoWidth(true);
-            drift.addColumn(Reconciler.Finding::resource).setHeader("Resource").setAutoWidth(true);
-            drift.addColumn(Reconciler.Finding::action).setHeader("Done").setAutoWidth(true);
+            drift.addColumn(GrantHealth.DriftLine::engine).setHeader("Engine").setAutoWidth(true);
+            drift.addColumn(GrantHealth.DriftLine::grantee).setHeader("Grantee").setAutoWidth(true);
+            drift.addColumn(GrantHealth.DriftLine::resource).setHeader("Resource").setAutoWidth(true);
+            drift.addColumn(GrantHealth.DriftLine::action).setHeader("Done").setAutoWidth(true);
+            drift.addColumn(f -> f.resolution() == null ? "" : f.resolution().name().toLowerCase() + " by "
+                    + f.resolvedBy() + ": " + f.resolutionNote()).setHeader("Settled").setAutoWidth(true);
+            drift.addComponentColumn(this::driftActions).setHeader("").setAutoWidth(true);
             drift.setItems(run.drift());
             drift.setAllRowsVisible(true);
             drift.setId("drift-grid");
             add(drift);
         }, () -> add(new Paragraph("No reconciliation has run yet.")));
+    }
+
+    private HorizontalLayout driftActions(GrantHealth.DriftLine finding) {
+        HorizontalLayout actions = new HorizontalLayout();
+        UUID id = UUID.fromString(finding.id());
+        if (finding.actions().contains("HEAL")) {
+            Button heal = new Button("Heal", click -> repair(() -> repairs.heal(id, admin)));
+            heal.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            heal.addClassName("heal-drift");
+            actions.add(heal);
+        }
+        if (finding.actions().contains("REVOKE")) {
+            Button revoke = new Button("Revoke", click -> repair(() -> repairs.revoke(id, admin)));
+            revoke.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            revoke.addClassName("revoke-drift");
+            actions.add(revoke);
+        }
+        return actions;
+    }
+
+    private void repair(Supplier<GrantRepairs.Repair> action) {
+        try {
+            GrantRepairs.Repair done = action.get();
+            Notification.show((done.alreadyDone() ? "Already done: " : "Done: ") + done.outcome() + ".", 5000,
+                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (Refusal refusal) {
+            Notification.show(refusal.reason(), 6000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        show();
     }
 }
