@@ -1,9 +1,5 @@
 package dev.agora.governance.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -27,7 +23,6 @@ import dev.agora.identity.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.agora.ui.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
 
 /**
  * The governance console: a dashboard, the organisation (people, teams, domains), data locations, group mappings,
