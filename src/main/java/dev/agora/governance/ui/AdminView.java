@@ -12,7 +12,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.audit.AuditLog;
+import dev.agora.identity.AccountAdministration;
 import dev.agora.identity.AccountLinks;
+import dev.agora.identity.AccountSearch;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
@@ -44,12 +46,13 @@ class AdminView extends VerticalLayout {
 
     AdminView(Directory directory, AuditLog audit, GrantHealth grantHealth, Reconciler reconciler,
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
-            PersonalTokens tokens) {
+            PersonalTokens tokens, AccountSearch accountSearch, AccountAdministration accountAdministration) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
-        tabs.add("Users", new AccountsPanel(directory, links, tokens, identity.getPrincipal().getName()));
+        tabs.add("Users", new AccountsPanel(accountSearch, accountAdministration, links, tokens,
+                identity.getPrincipal().getName()));
         tabs.add("Teams", teams(directory.teams()));
         tabs.add("Domains", domains(directory.domains()));
         tabs.add("Data locations", new DataLocationsPanel(locations,
