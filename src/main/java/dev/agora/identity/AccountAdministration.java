@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,7 +41,8 @@ public class AccountAdministration {
      */
     @Transactional
     public StatusChange deactivate(String username, String actor) {
-        Administrators.require(actor);
+        List<User> administrators = Administrators.lockActive();
+        Administrators.requireAmong(administrators, actor);
         User user = locked(username);
         if (!user.enabled()) {
             return new StatusChange(search.detailsOf(user), false);
@@ -49,7 +51,7 @@ public class AccountAdministration {
             throw Refusal.conflict("You cannot deactivate your own account; ask another administrator.");
         }
         if (user.platformRole() == PlatformRole.ADMIN) {
-            Administrators.keepOneBesides(user, "deactivate");
+            Administrators.keepOneBesides(administrators, user, "deactivate");
         }
         user.enable(false, clock.instant());
         user.endSessions(clock.instant());
@@ -65,7 +67,7 @@ public class AccountAdministration {
      */
     @Transactional
     public StatusChange reactivate(String username, String actor) {
-        Administrators.require(actor);
+        Administrators.requireAmong(Administrators.lockActive(), actor);
         User user = locked(username);
         if (user.enabled()) {
             return new StatusChange(search.detailsOf(user), false);
@@ -82,7 +84,8 @@ public class AccountAdministration {
      */
     @Transactional
     public AccountSearch.AccountDetails changePlatformRole(String username, PlatformRole role, String actor) {
-        Administrators.require(actor);
+        List<User> administrators = Administrators.lockActive();
+        Administrators.requireAmong(administrators, actor);
         if (role == null) {
             throw Refusal.invalid("role", "must be one of ADMIN, USER");
         }
@@ -94,7 +97,7 @@ public class AccountAdministration {
             throw Refusal.conflict("You cannot change your own platform role; ask another administrator.");
         }
         if (user.platformRole() == PlatformRole.ADMIN && user.enabled()) {
-            Administrators.keepOneBesides(user, "take the administrator role from");
+            Administrators.keepOneBesides(administrators, user, "take the administrator role from");
         }
         PlatformRole before = user.platformRole();
         user.changePlatformRole(role, MembershipSource.AGORA, clock.instant());
@@ -103,7 +106,7 @@ public class AccountAdministration {
         return search.detailsOf(user);
     }
 
-    /** The account, locked: a concurrent change of the same account waits, then sees this one's outcome. */
+    /** The account, locked (after the administrators, see {@link Administrators#lockActive()}). */
     private static User locked(String username) {
         return User.<User>find("username", Username.normalise(username == null ? "" : username))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()

@@ -23,13 +23,24 @@ final class Administrators {
     }
 
     /**
-     * Refuses a change that would leave no active administrator once {@code leaving} is no longer one. The active
-     * administrators are locked first (in id order, so that two such changes never deadlock): two admins
+     * The active administrators, locked (in id order) until the transaction ends. Every change of an account takes
+     * this lock first, so that two of them never deadlock and never both pass a rule on the same state: two admins
      * deactivating each other at once are serialised, and the second sees that the first is gone.
      */
-    static void keepOneBesides(User leaving, String change) {
-        List<User> active = User.<User>find("enabled = true and platformRole = ?1 order by id", PlatformRole.ADMIN)
+    static List<User> lockActive() {
+        return User.<User>find("enabled = true and platformRole = ?1 order by id", PlatformRole.ADMIN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The acting account, if it is among the locked active administrators; refused otherwise. */
+    static User requireAmong(List<User> active, String actor) {
+        String name = Username.normalise(actor == null ? "" : actor);
+        return active.stream().filter(user -> user.username().equals(name)).findFirst()
+                .orElseThrow(() -> Refusal.forbidden("Only an active administrator may manage accounts."));
+    }
+
+    /** Refuses a change that would leave none of the locked active administrators once {@code leaving} is gone. */
+    static void keepOneBesides(List<User> active, User leaving, String change) {
         boolean another = active.stream().anyMatch(user -> !user.id().equals(leaving.id()));
         if (!another) {
             throw Refusal.conflict("You cannot " + change + " " + leaving.username()
