@@ -86,7 +86,7 @@ public class Directory {
                 .toList();
     }
 
-    private static List<String> signsInWith(User user) {
+    static List<String> signsInWith(User user) {
         List<String> ways = new java.util.ArrayList<>();
         if (user.hasLocalPassword()) {
             ways.add(WITH_PASSWORD);

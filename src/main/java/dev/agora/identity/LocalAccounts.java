@@ -4,7 +4,6 @@ import dev.agora.audit.ChangeJournal;
 import dev.agora.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,15 +23,13 @@ public class LocalAccounts {
     private final PasswordHashing hashing;
     private final ChangeJournal journal;
     private final Clock clock;
-    private final Event<AccountDeactivated> deactivated;
     private final String demoPassword;
 
-    LocalAccounts(PasswordHashing hashing, ChangeJournal journal, Clock clock, Event<AccountDeactivated> deactivated,
+    LocalAccounts(PasswordHashing hashing, ChangeJournal journal, Clock clock,
             @ConfigProperty(name = "agora.demo.password", defaultValue = "agora-demo") String demoPassword) {
         this.hashing = hashing;
         this.journal = journal;
         this.clock = clock;
-        this.deactivated = deactivated;
         this.demoPassword = demoPassword;
     }
 
@@ -126,27 +123,6 @@ public class LocalAccounts {
         user.endSessions(clock.instant());
         journal.record(username, "identity.user.password-changed", "user", user.username(),
                 Map.of("username", username));
-    }
-
-    @Transactional
-    public void setEnabled(String username, boolean enabled, String actor) {
-        User user = User.findByUsername(username)
-                .orElseThrow(() -> Refusal.notFound("There is no account named '" + username + "'."));
-        if (user.enabled() == enabled) {
-            return;
-        }
-        if (!enabled && user.username().equals(Username.normalise(actor))) {
-            throw Refusal.conflict("You cannot disable your own account.");
-        }
-        user.enable(enabled, clock.instant());
-        if (!enabled) {
-            user.endSessions(clock.instant());
-        }
-        journal.record(actor, enabled ? "identity.user.enabled" : "identity.user.disabled", "user", user.username(),
-                Map.of("username", user.username()));
-        if (!enabled) {
-            deactivated.fire(new AccountDeactivated(user.username(), actor));
-        }
     }
 
     /** Enabled local accounts whose password is the given one: a real deployment refuses to run with any. */

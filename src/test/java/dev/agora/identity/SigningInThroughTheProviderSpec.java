@@ -34,6 +34,9 @@ class SigningInThroughTheProviderSpec {
     @Inject
     LocalAccounts accounts;
 
+    @Inject
+    AccountAdministration administration;
+
     final ProviderIdentities provider = new ProviderIdentities();
 
     @Nested
@@ -166,7 +169,7 @@ class SigningInThroughTheProviderSpec {
             String subject = ProviderIdentities.subject();
             String name = ProviderIdentities.unique("dora");
             sso.signIn(provider.person(subject, name, Set.of()), "browser");
-            accounts.setEnabled(name, false, "admin");
+            administration.deactivate(name, "admin");
 
             assertThatThrownBy(() -> sso.signIn(provider.person(subject, name, Set.of()), "browser"))
                     .isInstanceOf(SingleSignOn.Refused.class)

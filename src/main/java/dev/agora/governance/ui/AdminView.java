@@ -8,7 +8,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.agora.governance.AuditTrail;
+import dev.agora.identity.AccountAdministration;
 import dev.agora.identity.AccountLinks;
+import dev.agora.identity.AccountSearch;
 import dev.agora.identity.DataLocations;
 import dev.agora.identity.Directory;
 import dev.agora.identity.GroupMappings;
@@ -38,13 +40,15 @@ class AdminView extends VerticalLayout {
     AdminView(Directory directory, GrantHealth grantHealth, Reconciler reconciler,
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
             PersonalTokens tokens, Organisation organisation, AuditTrail auditTrail, Dashboard dashboard,
-            AccessPolicies accessPolicies, GrantRepairs grantRepairs) {
+            AccessPolicies accessPolicies, GrantRepairs grantRepairs, AccountSearch accountSearch,
+            AccountAdministration accountAdministration) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.add("Dashboard", new DashboardPanel(dashboard, identity.getPrincipal().getName()));
-        tabs.add("Users", new AccountsPanel(directory, links, tokens, identity.getPrincipal().getName()));
+        tabs.add("Users", new AccountsPanel(accountSearch, accountAdministration, links, tokens,
+                identity.getPrincipal().getName()));
         tabs.add("Teams", new TeamsAdminPanel(directory, organisation, identity.getPrincipal().getName()));
         tabs.add("Domains", new DomainsAdminPanel(directory, organisation, identity.getPrincipal().getName()));
         tabs.add("Data locations", new DataLocationsPanel(locations,

@@ -39,8 +39,8 @@ public class MeResource {
     }
 
     /** A request to change one's own local password. */
-    public record PasswordChange(@NotBlank @Size(max = DirectoryAdminResource.MAX_PASSWORD) String currentPassword,
-            @NotBlank @Size(max = DirectoryAdminResource.MAX_PASSWORD) String newPassword) {}
+    public record PasswordChange(@NotBlank @Size(max = InputRules.MAX_PASSWORD) String currentPassword,
+            @NotBlank @Size(max = InputRules.MAX_PASSWORD) String newPassword) {}
 
     private final SecurityIdentity identity;
     private final Directory directory;
