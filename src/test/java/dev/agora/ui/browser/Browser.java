@@ -99,6 +99,11 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.elementToBeClickable(item)).click();
     }
 
+    /** Opens the tab of a TabSheet by its label (the admin console opens on its dashboard). */
+    public void openTab(String label) {
+        reach(By.xpath("//vaadin-tab[normalize-space(.)='" + label + "']")).click();
+    }
+
     /**
      * Clicks the element as a script would, so that a notification lying over it for a few seconds does not take
      * the click; found afresh on each try, as a re-rendered view replaces its elements.

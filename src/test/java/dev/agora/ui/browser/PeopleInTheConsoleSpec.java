@@ -55,6 +55,7 @@ class PeopleInTheConsoleSpec extends BrowserSpec {
         String leaver = new People(accounts, directory).person("zleaver");
         Api.as(leaver).get("/api/v1/me").then().statusCode(200);
         LoginPage.open(browser).signInAs("admin", Api.DEMO_PASSWORD).navigateTo("Admin");
+        browser.openTab("Users");
 
         browser.reach(SEARCH).sendKeys(leaver);
         browser.waitUntil(d -> d.findElement(FOUND).getText().equals("1 account"));
@@ -76,6 +77,7 @@ class PeopleInTheConsoleSpec extends BrowserSpec {
     @Test
     void an_admin_is_told_that_they_cannot_deactivate_themselves() {
         LoginPage.open(browser).signInAs("admin", Api.DEMO_PASSWORD).navigateTo("Admin");
+        browser.openTab("Users");
         browser.reach(SEARCH).sendKeys("admin@agora.example");
         browser.waitUntil(d -> d.findElement(FOUND).getText().equals("1 account"));
         open("admin");

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.agora.identity.Directory;
 import dev.agora.support.Api;
 import dev.agora.ui.browser.pages.ApiTokensDialog;
 import dev.agora.ui.browser.pages.LoginPage;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * A person creates a personal API token in the user menu, copies its secret (shown once), a script uses it, and
@@ -24,9 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
  */
 @QuarkusTest
 class PersonalTokensInTheBrowserSpec extends BrowserSpec {
-
-    @Inject
-    Directory directory;
 
     private static final String PASSWORD = "token-browser-secret";
     private String name;
@@ -70,10 +65,10 @@ class PersonalTokensInTheBrowserSpec extends BrowserSpec {
                 .then().statusCode(201).extract().path("token");
 
         LoginPage.open(browser).signInAs("admin", Api.DEMO_PASSWORD).navigateTo("Admin");
-        // the grid renders only the rows in view, and the test database holds many accounts
-        int row = directory.users().stream().map(Directory.UserSummary::username).toList().indexOf(name);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollToIndex(arguments[1])",
-                browser.waitFor(By.id("users-grid")), row);
+        browser.openTab("Users");
+        // the test database holds many accounts: find the person first
+        browser.reach(By.cssSelector("#people-search input")).sendKeys(name);
+        browser.waitUntil(d -> d.findElement(By.id("people-found")).getText().equals("1 account"));
         browser.reach(By.cssSelector("vaadin-button[aria-label='API tokens of " + name + "']")).click();
         ApiTokensDialog dialog = new ApiTokensDialog(browser).waitForCell("old laptop");
         browser.screenshot("api-tokens-of-an-account");

@@ -48,7 +48,10 @@ class SigningInSpec extends BrowserSpec {
         browser.reach(By.xpath("//vaadin-tab[normalize-space(.)='Users']")).click();
         // the organisation's tabs, and the accounts grid with its rows (it renders those in view: which accounts
         // come first by name depends on what the specs opened before, so no particular one is expected)
-        assertThat(admin.pageText()).contains("Users", "Teams", "Domains", "Audit trail")
+        // the accounts grid loads its rows lazily, a page at a time
+        browser.waitUntil(driver -> admin.pageText().matches("(?s).*\\S+@\\S+\\.\\S+.*"));
+        assertThat(admin.pageText()).contains("Dashboard", "Users", "Teams", "Domains", "Policies", "Audit trail",
+                        "Grant health")
                 .containsPattern("\\S+@\\S+\\.\\S+").contains("active");
         browser.screenshot("admin");
     }
