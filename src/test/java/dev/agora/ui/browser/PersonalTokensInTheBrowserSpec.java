@@ -9,7 +9,6 @@ import dev.agora.ui.browser.pages.ApiTokensDialog;
 import dev.agora.ui.browser.pages.LoginPage;
 import dev.agora.ui.browser.pages.ShellPage;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
