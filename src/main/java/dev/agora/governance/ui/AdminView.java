@@ -17,6 +17,7 @@ import dev.agora.identity.GroupMappings;
 import dev.agora.identity.Organisation;
 import dev.agora.identity.PersonalTokens;
 import dev.agora.access.application.AccessPolicies;
+import dev.agora.access.application.TeamChannels;
 import dev.agora.governance.Dashboard;
 import dev.agora.grants.GrantHealth;
 import dev.agora.grants.GrantRepairs;
@@ -41,7 +42,7 @@ class AdminView extends VerticalLayout {
             DataLocations locations, GroupMappings mappings, AccountLinks links, SecurityIdentity identity,
             PersonalTokens tokens, Organisation organisation, AuditTrail auditTrail, Dashboard dashboard,
             AccessPolicies accessPolicies, GrantRepairs grantRepairs, AccountSearch accountSearch,
-            AccountAdministration accountAdministration) {
+            AccountAdministration accountAdministration, TeamChannels channels) {
         addClassName("admin-view");
         setSizeFull();
         TabSheet tabs = new TabSheet();
@@ -49,7 +50,8 @@ class AdminView extends VerticalLayout {
         tabs.add("Dashboard", new DashboardPanel(dashboard, identity.getPrincipal().getName()));
         tabs.add("Users", new AccountsPanel(accountSearch, accountAdministration, links, tokens,
                 identity.getPrincipal().getName()));
-        tabs.add("Teams", new TeamsAdminPanel(directory, organisation, identity.getPrincipal().getName()));
+        tabs.add("Teams", new TeamsAdminPanel(directory, organisation, channels,
+                identity.getPrincipal().getName()));
         tabs.add("Domains", new DomainsAdminPanel(directory, organisation, identity.getPrincipal().getName()));
         tabs.add("Data locations", new DataLocationsPanel(locations,
                 directory.teams().stream().map(Directory.TeamSummary::slug).toList(), identity.getPrincipal().getName()));

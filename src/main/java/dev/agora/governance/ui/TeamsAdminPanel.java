@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.agora.identity.Directory;
 import dev.agora.identity.MembershipSource;
+import dev.agora.access.application.TeamChannels;
 import dev.agora.identity.Organisation;
 import dev.agora.identity.TeamRole;
 import dev.agora.platform.Refusal;
@@ -34,7 +35,7 @@ class TeamsAdminPanel extends VerticalLayout {
     private final Grid<Directory.TeamSummary> grid = new Grid<>();
     private final TextField filter = new TextField();
 
-    TeamsAdminPanel(Directory directory, Organisation organisation, String actor) {
+    TeamsAdminPanel(Directory directory, Organisation organisation, TeamChannels channels, String actor) {
         this.directory = directory;
         this.organisation = organisation;
         this.actor = actor;
@@ -54,6 +55,9 @@ class TeamsAdminPanel extends VerticalLayout {
         grid.addColumn(t -> t.awsPrincipalArn() == null ? "" : t.awsPrincipalArn()).setHeader("AWS principal")
                 .setFlexGrow(2);
         grid.addColumn(t -> t.archived() ? "archived" : "active").setHeader("Status").setAutoWidth(true);
+        // where the team is told of requests, failed grants and expiring access; set on the team's page
+        grid.addColumn(t -> channels.channel(t.slug(), actor).map(c -> c.kind().label() + ": " + c.host())
+                .orElse("none")).setHeader("Channel").setAutoWidth(true);
         grid.addComponentColumn(t -> {
             Button edit = new Button("Edit", click -> openTeamDialog(t));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -62,7 +66,11 @@ class TeamsAdminPanel extends VerticalLayout {
             members.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             members.getElement().setAttribute("aria-label", "Members of team " + t.slug());
             members.addClassName("team-members-" + t.slug());
-            return new HorizontalLayout(edit, members);
+            // the team's page: its members, webhooks and notification channel, which administrators may change
+            com.vaadin.flow.component.html.Anchor page = new com.vaadin.flow.component.html.Anchor(
+                    "teams/" + t.slug(), "Team page");
+            page.getElement().setAttribute("aria-label", "Page of team " + t.slug());
+            return new HorizontalLayout(edit, members, page);
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
         grid.setId("teams-grid");

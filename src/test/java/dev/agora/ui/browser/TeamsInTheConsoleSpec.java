@@ -41,6 +41,10 @@ class TeamsInTheConsoleSpec extends BrowserSpec {
         browser.waitUntilGone(By.cssSelector("vaadin-select-overlay[opened]"));
         browser.reach(By.id("save-team")).click();
         assertThat(browser.waitFor(NOTICE).getText()).contains("Created team " + team);
+        // the team's notification channel, set on its page (here through the API), shows in the grid
+        dev.agora.support.Api.as("admin").body(java.util.Map.of("kind", "slack",
+                        "url", "http://127.0.0.1:9/services/T0001/B0001/console"))
+                .put("/api/v1/teams/" + team + "/notification-channel").then().statusCode(200);
 
         browser.reach(By.cssSelector("#teams-filter input")).sendKeys(team);
         // the filter re-renders the rows, and with them their buttons: click only once it has
@@ -48,6 +52,9 @@ class TeamsInTheConsoleSpec extends BrowserSpec {
             String rows = gridText(d);
             return rows.contains(team) && !rows.contains("sales-analytics");
         });
+        assertThat(gridText(browser.driver())).contains("Slack: 127.0.0.1");
+        assertThat(browser.reach(By.cssSelector("a[aria-label='Page of team " + team + "']")).getAttribute("href"))
+                .endsWith("/teams/" + team);
         browser.clickAsScript(By.cssSelector("vaadin-button[aria-label='Members of team " + team + "']"));
         browser.reach(By.cssSelector("#member-picker input")).sendKeys(person);
         browser.clickAsScript(By.xpath("//vaadin-combo-box-item[contains(., '" + person + "')]"));
