@@ -117,6 +117,24 @@ public final class Browser implements AutoCloseable {
                 });
     }
 
+    /**
+     * Clicks the element (as a script would) until what it opens appears: a click that lands while a grid is still
+     * re-rendering its rows can be lost with the row it was on. Tries every two seconds, so that a slow answer is not
+     * clicked twice.
+     */
+    public void clickUntilShown(By target, By opened) {
+        new WebDriverWait(driver, PATIENCE, java.time.Duration.ofSeconds(2))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
+                    if (!d.findElements(opened).isEmpty()) {
+                        return true;
+                    }
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].click()",
+                            d.findElement(target));
+                    return false;
+                });
+    }
+
     /** Waits for the element to exist and scrolls it into the middle of the view, ready to be used. */
     public WebElement reach(By locator) {
         WebElement element = new WebDriverWait(driver, PATIENCE)

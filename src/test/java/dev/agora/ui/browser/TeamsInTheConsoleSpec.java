@@ -55,7 +55,8 @@ class TeamsInTheConsoleSpec extends BrowserSpec {
         assertThat(gridText(browser.driver())).contains("Slack: 127.0.0.1");
         assertThat(browser.reach(By.cssSelector("a[aria-label='Page of team " + team + "']")).getAttribute("href"))
                 .endsWith("/teams/" + team);
-        browser.clickAsScript(By.cssSelector("vaadin-button[aria-label='Members of team " + team + "']"));
+        browser.clickUntilShown(By.cssSelector("vaadin-button[aria-label='Members of team " + team + "']"),
+                By.cssSelector("#member-picker input"));
         browser.reach(By.cssSelector("#member-picker input")).sendKeys(person);
         browser.clickAsScript(By.xpath("//vaadin-combo-box-item[contains(., '" + person + "')]"));
         browser.reach(By.id("member-role")).click();
