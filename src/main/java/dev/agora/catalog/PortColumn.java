@@ -19,6 +19,12 @@ public class PortColumn {
     @Column(nullable = false)
     private boolean pii;
 
+    @Column(name = "nullable", nullable = false)
+    private boolean nullableValues = true;
+
+    @Column(name = "primary_key", nullable = false)
+    private boolean primaryKey;
+
     protected PortColumn() {
         // for JPA
     }
@@ -28,9 +34,11 @@ public class PortColumn {
         this.type = schema.type();
         this.description = schema.description();
         this.pii = schema.pii();
+        this.nullableValues = schema.nullable();
+        this.primaryKey = schema.primaryKey();
     }
 
     public ColumnSchema toSchema() {
-        return new ColumnSchema(name, type, description, pii);
+        return new ColumnSchema(name, type, description, pii, nullableValues, primaryKey);
     }
 }

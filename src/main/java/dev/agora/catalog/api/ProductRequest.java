@@ -26,7 +26,9 @@ public record ProductRequest(String name, String slug, String domain, String own
             String location, List<Column> columns) {}
 
     /** A column of a port's schema. */
-    public record Column(String name, String type, String description, Boolean pii) {}
+    /** A column; {@code nullable} is true and {@code primaryKey} false when left out. */
+    public record Column(String name, String type, String description, Boolean pii, Boolean nullable,
+            Boolean primaryKey) {}
 
     ProductDraft toDraft() {
         return toDraft(slug);
@@ -39,7 +41,9 @@ public record ProductRequest(String name, String slug, String domain, String own
                         .map(port -> port == null ? null : new ProductDraft.PortDraft(port.name(), portType(port.type()),
                                 port.location(), port.columns() == null ? null : port.columns().stream()
                                         .map(c -> c == null ? null : new ColumnSchema(c.name(), c.type(),
-                                                c.description(), Boolean.TRUE.equals(c.pii())))
+                                                c.description(), Boolean.TRUE.equals(c.pii()),
+                                                !Boolean.FALSE.equals(c.nullable()),
+                                                Boolean.TRUE.equals(c.primaryKey())))
                                         .toList()))
                         .toList());
     }

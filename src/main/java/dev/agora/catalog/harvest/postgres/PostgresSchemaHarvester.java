@@ -27,7 +27,10 @@ public class PostgresSchemaHarvester implements SchemaHarvester {
     private static final String COLUMNS = """
             SELECT c.column_name,
                    format_type(a.atttypid, a.atttypmod) AS column_type,
-                   coalesce(col_description(a.attrelid, a.attnum), '') AS description
+                   coalesce(col_description(a.attrelid, a.attnum), '') AS description,
+                   NOT a.attnotnull AS nullable,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_index i
+                            WHERE i.indrelid = t.oid AND i.indisprimary AND a.attnum = ANY (i.indkey)) AS primary_key
               FROM information_schema.columns c
               JOIN pg_catalog.pg_namespace n ON n.nspname = c.table_schema
               JOIN pg_catalog.pg_class t ON t.relnamespace = n.oid AND t.relname = c.table_name
@@ -58,7 +61,7 @@ public class PostgresSchemaHarvester implements SchemaHarvester {
                 while (rows.next()) {
                     String name = rows.getString(1);
                     columns.add(new ColumnSchema(name, rows.getString(2), rows.getString(3),
-                            PiiHint.likelyPersonal(name)));
+                            PiiHint.likelyPersonal(name), rows.getBoolean(4), rows.getBoolean(5)));
                 }
             }
             return columns.isEmpty()
