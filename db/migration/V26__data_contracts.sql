@@ -13,3 +13,11 @@ CREATE TABLE data_contracts (
     updated_by     TEXT        NOT NULL,
     row_version    BIGINT      NOT NULL DEFAULT 0
 );
+
+-- A product's quality as of its last run (QualityStandings): cards show it, search ranks by it.
+CREATE TABLE data_product_quality (
+    product_id    BIGINT       PRIMARY KEY REFERENCES data_products (id) ON DELETE CASCADE,
+    score         NUMERIC(5, 2) CHECK (score BETWEEN 0 AND 100),
+    failing_rules INTEGER      NOT NULL DEFAULT 0,
+    last_run_at   TIMESTAMPTZ
+);
