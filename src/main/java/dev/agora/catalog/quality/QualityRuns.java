@@ -142,7 +142,9 @@ public class QualityRuns {
                         run.failed(), run.errors()))
                 .toList());
         java.util.Collections.reverse(trend);
+        ContractTerms terms = contracts.termsOf(product.id());
+        int rules = product.outputPorts().stream().mapToInt(port -> terms.rulesOf(port.name()).size()).sum();
         return Optional.of(new QualityReport(product.id(), product.slug(), standing.score(), standing.failingRules(),
-                standing.lastRunAt(), last, trend, mayChange));
+                standing.lastRunAt(), last, trend, rules, mayChange));
     }
 }
