@@ -63,7 +63,19 @@ class CustomChecksReadOnlyTheirPortSpec {
         void another_teams_table_is_refused() {
             RuleResult result = custom("SELECT * FROM " + QualitySpecLake.SECRETS);
             assertRefusedRead(result);
-            assertThat(result.detail()).contains("permission denied for table secrets");
+            assertThat(result.detail()).contains("permission denied for schema quality_spec_marketing");
+        }
+
+        @Test
+        void a_table_beside_the_port_in_the_same_schema_is_refused() {
+            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS quality_spec.beside (secret text)");
+            } catch (java.sql.SQLException failed) {
+                throw new IllegalStateException(failed);
+            }
+            RuleResult result = custom("SELECT * FROM quality_spec.beside");
+            assertRefusedRead(result);
+            assertThat(result.detail()).contains("permission denied for table beside");
         }
 
         @Test

@@ -37,7 +37,10 @@ final class QualitySpecLake {
             statement.execute("""
                     CREATE TABLE IF NOT EXISTS quality_spec.orders (order_id bigint, status text, coupon text,
                         amount numeric, updated_at timestamptz)""");
-            statement.execute("COMMENT ON COLUMN quality_spec.orders.order_id IS 'Order key'");
+            for (String column : new String[] {"order_id", "status", "coupon", "amount", "updated_at"}) {
+                statement.execute("COMMENT ON COLUMN quality_spec.orders." + column + " IS 'The order''s " + column
+                        + "'");
+            }
             statement.execute("CREATE TABLE IF NOT EXISTS quality_spec_marketing.secrets (secret text)");
             statement.execute("TRUNCATE quality_spec.orders, quality_spec_marketing.secrets");
             statement.execute("INSERT INTO quality_spec_marketing.secrets VALUES ('the marketing plan')");
