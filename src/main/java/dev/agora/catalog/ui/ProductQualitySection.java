@@ -107,7 +107,8 @@ class ProductQualitySection implements ProductPageExtension {
             results.addColumn(r -> WHEN.format(r.checkedAt())).setHeader("Checked").setAutoWidth(true);
             results.setItems(report.lastResults());
             results.setAllRowsVisible(true);
-            results.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+            results.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES,
+                    GridVariant.LUMO_WRAP_CELL_CONTENT);
             section.add(results);
         }
         if (!report.recentRuns().isEmpty()) {
