@@ -108,6 +108,23 @@ class QualityRunsSpec {
         }
 
         @Test
+        void history_is_pruned_to_the_newest_runs() {
+            String slug = productWithRules(null);
+            long id = runNow("olivia", slug).getLong("productId");
+            QualityRunStore store = io.quarkus.arc.Arc.container().instance(QualityRunStore.class).get();
+            java.time.Instant now = java.time.Instant.now();
+            List<Long> kept = QuarkusTransaction.requiringNew().call(() -> {
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    ids.add(store.insert(id, QualityRun.Trigger.ON_DEMAND, "olivia", now, now, List.of(), 2).id());
+                }
+                return ids.subList(1, 3);
+            });
+            assertThat(store.runs(id, 10).stream().map(QualityRun::id).toList())
+                    .containsExactlyInAnyOrderElementsOf(kept);
+        }
+
+        @Test
         void a_product_without_rules_has_nothing_to_run() {
             String slug = Api.as("olivia").body(Products.named("No Rules " + Products.uniqueTag()).body())
                     .post("/api/v1/products").then().statusCode(201).extract().path("slug");
