@@ -125,6 +125,23 @@ class QualityRunsSpec {
         }
 
         @Test
+        void a_port_whose_data_was_taken_back_from_the_team_is_not_checked() {
+            String table = dev.agora.support.Locations.ownTable("sales-analytics", "quality_taken");
+            String slug = Api.as("olivia").body(Products.named("Quality Taken " + Products.uniqueTag())
+                            .harvestedPort("taken", "postgres-table", table).body())
+                    .post("/api/v1/products").then().statusCode(201).extract().path("slug");
+            contracts.replaceTerms(slug, new ContractTerms(ServiceLevels.NONE,
+                    Map.of("taken", List.of(new QualityRule.RowCount("rows", "", 0L, null)))), "olivia");
+            dev.agora.support.Locations.transfer("marketing-insights", "postgres-table", table);
+
+            JsonPath run = runNow("olivia", slug);
+            assertThat(run.getList("results.outcome")).containsExactly("ERROR");
+            assertThat(run.getString("results[0].detail")).startsWith("Agora no longer checks this port: ")
+                    .contains("registered to team marketing-insights");
+            assertThat((Object) run.get("score")).isNull();
+        }
+
+        @Test
         void a_product_without_rules_has_nothing_to_run() {
             String slug = Api.as("olivia").body(Products.named("No Rules " + Products.uniqueTag()).body())
                     .post("/api/v1/products").then().statusCode(201).extract().path("slug");
