@@ -181,7 +181,8 @@ public class AthenaQualityProbe implements QualityProbe {
             }
             String examples = sample(database, AthenaQuery.of("SELECT DISTINCT CAST(" + column + " AS varchar)"
                     + outside + " LIMIT " + SAMPLE_SIZE, values));
-            return new Verdict(false, Long.toString(rows), rows + " rows have a " + accepted.column()
+            return new Verdict(false, Long.toString(rows), rows + " rows have " + article(accepted.column())
+                    + accepted.column()
                     + " outside the accepted values, such as " + examples);
         }
         if (rule instanceof QualityRule.ValueRange range) {
@@ -204,7 +205,8 @@ public class AthenaQualityProbe implements QualityProbe {
             }
             String examples = sample(database, AthenaQuery.of("SELECT DISTINCT " + column + outside
                     + " LIMIT " + SAMPLE_SIZE, bounds));
-            return new Verdict(false, Long.toString(rows), rows + " rows have a " + range.column() + " not "
+            return new Verdict(false, Long.toString(rows), rows + " rows have " + article(range.column())
+                    + range.column() + " not "
                     + expected + ", such as " + examples);
         }
         if (rule instanceof QualityRule.Freshness fresh) {
@@ -354,6 +356,10 @@ public class AthenaQualityProbe implements QualityProbe {
     private static String quoted(List<String> values) {
         return values.stream().map(value -> value == null ? "null" : "'" + (value.length() > SAMPLE_VALUE_LENGTH
                 ? value.substring(0, SAMPLE_VALUE_LENGTH) + "…" : value) + "'").collect(Collectors.joining(", "));
+    }
+
+    private static String article(String noun) {
+        return "aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ";
     }
 
     private static String expectedRows(QualityRule.RowCount count) {
