@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether quality rules of glue-table ports run in Athena ({@code AGORA_QUALITY_ATHENA=aws}) or not (off, the
@@ -31,10 +30,9 @@ public class AthenaSwitch {
                 null, OFF_REASON, at)).toList();
     }
 
-    void check(@Observes StartupEvent start, @ConfigProperty(name = "agora.quality.athena") String value,
-            AthenaConfig config) {
+    void check(@Observes StartupEvent start, AthenaConfig config) {
         try {
-            check(value, config);
+            check(config.athena(), config);
         } catch (IllegalArgumentException malformed) {
             // Quarkus prints a ConfigurationException as its message alone: one line, no stack trace
             throw new ConfigurationException("Agora refuses to start: " + malformed.getMessage());

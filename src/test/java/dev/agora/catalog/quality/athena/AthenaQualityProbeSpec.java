@@ -441,6 +441,10 @@ class AthenaQualityProbeSpec {
 
         private AthenaConfig settings(String workgroup, String outputLocation) {
             return new AthenaConfig() {
+                public String athena() {
+                    return "aws";
+                }
+
                 public String workgroup() {
                     return workgroup;
                 }
