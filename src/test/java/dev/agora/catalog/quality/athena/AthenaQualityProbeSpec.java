@@ -54,6 +54,12 @@ class AthenaQualityProbeSpec {
         probe = probeWithTimeout(Duration.ofSeconds(5));
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void everyRequestWasOneTheStubKnows() {
+        assertThat(athena.server().findAllUnmatchedRequests()).extracting(r -> r.getHeader("X-Amz-Target")
+                + " " + r.getBodyAsString()).isEmpty();
+    }
+
     private static AthenaQualityProbe probeWithTimeout(Duration timeout) {
         return new AthenaQualityProbe(athena.client(), new AthenaQualityProbe.Settings("agora-quality",
                 Optional.of("s3://agora-athena-results/quality/"), Duration.ofMillis(5), Duration.ofMillis(20),
