@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.AthenaException;
@@ -42,6 +43,10 @@ import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
  * doubling pause until it ends or the timeout stops it, {@code GetQueryResults}), and for a failing rule one more
  * query for a few offending values. Switched on with {@code AGORA_QUALITY_ATHENA=aws}; credentials come from the
  * standard AWS provider chain. Every failure becomes an ERROR result with a reason, never an exception.
+ *
+ * <p>Athena has no per-query role: custom SQL reads what Agora's IAM role may read (the query is checked to be one
+ * SELECT when the contract is saved and runs wrapped as a subquery), so {@code productId} cannot narrow it here —
+ * the role and workgroup given to Agora do (README).
  */
 @ApplicationScoped
 @LookupIfProperty(name = "agora.quality.athena", stringValue = "aws")
@@ -100,12 +105,24 @@ public class AthenaQualityProbe implements QualityProbe {
                     + "' is not a Glue table as database/table")).toList();
         }
         List<RuleResult> results = new ArrayList<>();
+        String unreachable = null;
         for (QualityRule rule : rules) {
-            results.add(check(port, table, rule));
+            if (unreachable != null) {
+                // the SDK has already retried; the port's other rules would each wait through the same retries
+                results.add(error(port, rule, unreachable + " (not tried again for this port's other rules)"));
+                continue;
+            }
+            try {
+                results.add(check(port, table, rule));
+            } catch (SdkClientException failed) {
+                unreachable = "Athena could not be reached: " + failed.getMessage();
+                results.add(error(port, rule, unreachable));
+            }
         }
         return results;
     }
 
+    /** The rule's verdict, or ERROR with a reason; only Athena being out of reach is left to the caller. */
     private RuleResult check(String port, PortLocation.TableName table, QualityRule rule) {
         try {
             Verdict verdict = verdict(table, rule);
@@ -115,8 +132,10 @@ public class AthenaQualityProbe implements QualityProbe {
             return error(port, rule, failed.getMessage());
         } catch (AthenaException refused) {
             return error(port, rule, "Athena refused the check: " + refused.awsErrorDetails().errorMessage());
-        } catch (SdkException unreachable) {
-            return error(port, rule, "Athena could not be reached: " + unreachable.getMessage());
+        } catch (SdkClientException unreachable) {
+            throw unreachable;
+        } catch (SdkException failed) {
+            return error(port, rule, "Athena could not run the check: " + failed.getMessage());
         } catch (RuntimeException unexpected) {
             LOG.warnf(unexpected, "quality rule %s of port %s could not be checked in Athena", rule.name(), port);
             return error(port, rule, "the check could not be run: " + unexpected);

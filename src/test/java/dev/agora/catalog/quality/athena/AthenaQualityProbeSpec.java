@@ -175,6 +175,32 @@ class AthenaQualityProbeSpec {
         }
 
         @Test
+        void athena_out_of_reach_gives_errors_without_waiting_through_the_sdks_retries_for_every_rule()
+                throws java.io.IOException {
+            int closedPort;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closedPort = socket.getLocalPort();
+            }
+            AthenaQualityProbe unreachable = new AthenaQualityProbe(software.amazon.awssdk.services.athena
+                    .AthenaClient.builder().endpointOverride(java.net.URI.create("http://127.0.0.1:" + closedPort))
+                    .region(software.amazon.awssdk.regions.Region.EU_WEST_1)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKID", "s")))
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                    .build(), new AthenaQualityProbe.Settings("agora-quality", Optional.empty(),
+                    Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+            List<RuleResult> results = unreachable.evaluate(7, "orders", "sales/orders", List.of(
+                    new QualityRule.RowCount("enough-orders", "", 1L, null),
+                    new QualityRule.RowCount("not-too-many", "", null, 1_000_000L)));
+
+            assertThat(results).extracting(RuleResult::outcome).containsExactly(Outcome.ERROR, Outcome.ERROR);
+            assertThat(results.get(0).detail()).startsWith("Athena could not be reached: ");
+            assertThat(results.get(1).detail()).isEqualTo(results.get(0).detail()
+                    + " (not tried again for this port's other rules)");
+        }
+
+        @Test
         void a_location_that_is_not_a_glue_table_gives_errors_without_asking_athena() {
             List<RuleResult> results = probe.evaluate(7, "orders", "s3://bucket/orders", List.of(
                     new QualityRule.RowCount("enough-orders", "", 1L, null)));
