@@ -26,9 +26,15 @@ public class AwsClients {
 
     public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
             Optional<URI> endpointOverride) {
+        return build(builder, endpointOverride, Optional.empty());
+    }
+
+    /** As above, in a region of the adapter's own when one is given (Athena runs where the data lives). */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
+            Optional<URI> endpointOverride, Optional<String> regionOverride) {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build());
-        region.map(Region::of).ifPresent(builder::region);
+        regionOverride.or(() -> region).map(Region::of).ifPresent(builder::region);
         endpointOverride.ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -98,7 +98,8 @@ class ArchitectureSpec {
     @Test
     void the_aws_sdk_is_used_only_by_the_platform_and_the_aws_adapters() {
         noClasses().that().resideOutsideOfPackages(BASE + ".platform..", BASE + ".grants.lakeformation..",
-                        BASE + ".catalog.harvest.glue..", BASE + ".events.kinesis..")
+                        BASE + ".catalog.harvest.glue..", BASE + ".catalog.quality.athena..",
+                        BASE + ".events.kinesis..")
                 .should().dependOnClassesThat().resideInAnyPackage(AWS)
                 .check(agora);
     }
