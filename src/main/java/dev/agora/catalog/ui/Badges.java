@@ -49,6 +49,18 @@ final class Badges {
         return badge;
     }
 
+    /** The quality labels of a card: the score when the product was checked, "Quality issue" while a rule fails. */
+    static java.util.List<Span> quality(Double score, boolean issue) {
+        java.util.List<Span> badges = new java.util.ArrayList<>();
+        if (score != null) {
+            badges.add(qualityScore(score));
+        }
+        if (issue) {
+            badges.add(qualityIssue());
+        }
+        return badges;
+    }
+
     /** "Quality 92": the share of the product's quality rules that passed in the last run, coloured by it. */
     static Span qualityScore(double score) {
         // rounded down: a product with a failing rule never shows "Quality 100"

@@ -235,12 +235,7 @@ class CatalogView extends VerticalLayout implements BeforeEnterObserver {
         if (!"PUBLISHED".equals(hit.status())) {
             header.add(Badges.status(hit.status()));
         }
-        if (hit.qualityScore() != null) {
-            header.add(Badges.qualityScore(hit.qualityScore()));
-        }
-        if (hit.qualityIssue()) {
-            header.add(Badges.qualityIssue());
-        }
+        Badges.quality(hit.qualityScore(), hit.qualityIssue()).forEach(header::add);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         Span owner = new Span("Domain " + hit.domain() + " · owned by " + hit.ownerTeam());
         owner.addClassName("product-owner");

@@ -30,7 +30,7 @@ class QualityOnTheCardsSpec extends BrowserSpec {
         String failing = "Depot Scans " + word + " Failing";
         String unchecked = "Depot Scans " + word + " Unchecked";
         standings.record(new QualityStanding(publish(healthy), 92.0, 0, Instant.now()));
-        standings.record(new QualityStanding(publish(failing), 66.67, 2, Instant.now()));
+        standings.record(new QualityStanding(publish(failing), 33.33, 2, Instant.now()));
         publish(unchecked);
         Eventually.within(Duration.ofSeconds(5), "the standings in the index",
                 () -> Api.as("marco").queryParam("q", "depot scans " + word).get("/api/v1/search").then()
@@ -42,7 +42,7 @@ class QualityOnTheCardsSpec extends BrowserSpec {
 
         assertThat(catalog.resultNames()).containsExactly(healthy, unchecked, failing);
         assertThat(catalog.badgesOf(healthy)).contains("Quality 92").doesNotContain("Quality issue");
-        assertThat(catalog.badgesOf(failing)).contains("Quality 66", "Quality issue");
+        assertThat(catalog.badgesOf(failing)).contains("Quality 33", "Quality issue");
         assertThat(catalog.badgesOf(unchecked)).noneMatch(badge -> badge.startsWith("Quality"));
         browser.screenshot("catalog-quality");
     }
