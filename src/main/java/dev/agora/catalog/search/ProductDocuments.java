@@ -45,10 +45,12 @@ final class ProductDocuments implements Iterator<IndexedProduct>, AutoCloseable 
     ProductDocuments(Connection connection, Scope scope, long sinceXid) throws SQLException {
         products = query(connection, scope, sinceXid, """
                 SELECT p.id, p.slug, p.name, d.slug, d.name, t.slug, t.name, p.description, p.classification,
-                       p.status, p.semantic_version, coalesce(p.published_at, p.updated_at)
+                       p.status, p.semantic_version, coalesce(p.published_at, p.updated_at),
+                       q.score, coalesce(q.failing_rules, 0)
                   FROM data_products p
                   JOIN domains d ON d.id = p.domain_id
                   JOIN teams t ON t.id = p.owner_team_id
+                  LEFT JOIN data_product_quality q ON q.product_id = p.id
                  WHERE %s
                  ORDER BY p.id""");
         tags = query(connection, scope, sinceXid, """
@@ -117,11 +119,12 @@ final class ProductDocuments implements Iterator<IndexedProduct>, AutoCloseable 
                 columnsAhead = columns.next();
             }
             Timestamp sortTime = products.getTimestamp(12);
+            java.math.BigDecimal score = products.getBigDecimal(13);
             return new IndexedProduct(id, products.getString(2), products.getString(3), products.getString(4),
                     products.getString(5), products.getString(6), products.getString(7),
                     ProductDescription.toPlainText(products.getString(8)), productTags, products.getString(9),
                     products.getString(10), products.getString(11), List.copyOf(portTypes), productColumns,
-                    sortTime.toInstant());
+                    sortTime.toInstant(), score == null ? null : score.doubleValue(), products.getInt(14));
         } catch (SQLException failed) {
             throw new IllegalStateException("reading products for the search index failed", failed);
         }

@@ -14,7 +14,14 @@ import java.util.Map;
 public record SearchResult(long total, List<Hit> items, Map<String, Map<String, Long>> facets, boolean broadened,
         boolean exact) {
 
-    /** A product that matched, with a highlighted snippet (HTML-escaped text with {@code <mark>} around matches). */
+    /**
+     * A product that matched, with a highlighted snippet (HTML-escaped text with {@code <mark>} around matches).
+     *
+     * @param score the ranking score (relevance, nudged by quality; see ADR 0015)
+     * @param qualityScore the product's quality score, 0–100, or null when it has never been checked
+     * @param qualityIssue true when at least one of its quality rules failed in the last run
+     */
     public record Hit(long id, String slug, String name, String domain, String ownerTeam, String classification,
-            String status, List<String> tags, String snippet, float score) {}
+            String status, List<String> tags, String snippet, float score, Double qualityScore,
+            boolean qualityIssue) {}
 }

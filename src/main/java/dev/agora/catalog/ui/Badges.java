@@ -4,7 +4,7 @@ import com.vaadin.flow.component.html.Span;
 import dev.agora.catalog.Classification;
 import dev.agora.catalog.ProductStatus;
 
-/** Small labels for classification and status, coloured by how careful one must be. */
+/** Small labels for classification, status and quality, coloured by how careful one must be. */
 final class Badges {
 
     private Badges() {
@@ -46,6 +46,38 @@ final class Badges {
         Span badge = new Span(tag);
         badge.getElement().getThemeList().add("badge pill contrast small");
         badge.addClassName("tag");
+        return badge;
+    }
+
+    /** The quality labels of a card: the score when the product was checked, "Quality issue" while a rule fails. */
+    static java.util.List<Span> quality(Double score, boolean issue) {
+        java.util.List<Span> badges = new java.util.ArrayList<>();
+        if (score != null) {
+            badges.add(qualityScore(score));
+        }
+        if (issue) {
+            badges.add(qualityIssue());
+        }
+        return badges;
+    }
+
+    /** "Quality 92": the share of the product's quality rules that passed in the last run, coloured by it. */
+    static Span qualityScore(double score) {
+        // rounded down: a product with a failing rule never shows "Quality 100"
+        long shown = (long) Math.floor(score);
+        Span badge = new Span("Quality " + shown);
+        badge.getElement().getThemeList().add(score >= 90 ? "badge success" : score >= 60 ? "badge" : "badge warning");
+        badge.addClassName("quality-score");
+        badge.getElement().setAttribute("title", "Share of the contract's quality rules that passed in the last run");
+        return badge;
+    }
+
+    /** Shown while at least one quality rule of the product fails. */
+    static Span qualityIssue() {
+        Span badge = new Span("Quality issue");
+        badge.getElement().getThemeList().add("badge error");
+        badge.addClassName("quality-issue");
+        badge.getElement().setAttribute("title", "At least one quality rule failed in the last run");
         return badge;
     }
 }

@@ -9,9 +9,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import dev.agora.catalog.CatalogService;
 import dev.agora.catalog.ProductStatus;
 import dev.agora.catalog.ProductSummary;
+import dev.agora.catalog.quality.QualityStanding;
+import dev.agora.catalog.quality.QualityStandings;
 import dev.agora.ui.HomeSection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The storefront of the start page: the newest products, and the products of one's own teams. */
@@ -20,7 +23,8 @@ final class CatalogHomeSections {
     private CatalogHomeSections() {
     }
 
-    static Component shelf(String title, String id, List<ProductSummary> products) {
+    static Component shelf(String title, String id, List<ProductSummary> products,
+            Map<Long, QualityStanding> standings) {
         Div shelf = new Div();
         shelf.addClassName("shelf");
         shelf.setId(id);
@@ -35,6 +39,10 @@ final class CatalogHomeSections {
             if (product.status() != ProductStatus.PUBLISHED) {
                 header.add(Badges.status(product.status()));
             }
+            QualityStanding standing = standings.get(product.id());
+            if (standing != null) {
+                Badges.quality(standing.score(), standing.hasIssue()).forEach(header::add);
+            }
             header.setAlignItems(FlexComponent.Alignment.BASELINE);
             Span owner = new Span(product.domain() + " · " + product.ownerTeam() + " · v" + product.version());
             owner.addClassName("product-owner");
@@ -47,14 +55,20 @@ final class CatalogHomeSections {
         return shelf;
     }
 
+    private static List<Long> ids(List<ProductSummary> products) {
+        return products.stream().map(ProductSummary::id).toList();
+    }
+
     /** The newest published products of the whole mesh. */
     @ApplicationScoped
     static class Newest implements HomeSection {
 
         private final CatalogService catalog;
+        private final QualityStandings standings;
 
-        Newest(CatalogService catalog) {
+        Newest(CatalogService catalog, QualityStandings standings) {
             this.catalog = catalog;
+            this.standings = standings;
         }
 
         @Override
@@ -66,7 +80,8 @@ final class CatalogHomeSections {
         public Optional<Component> render(String username) {
             List<ProductSummary> newest = catalog.newest(6);
             return newest.isEmpty() ? Optional.empty()
-                    : Optional.of(shelf("Newest data products", "newest-products", newest));
+                    : Optional.of(shelf("Newest data products", "newest-products", newest,
+                    standings.of(ids(newest))));
         }
     }
 
@@ -75,9 +90,11 @@ final class CatalogHomeSections {
     static class OfMyTeams implements HomeSection {
 
         private final CatalogService catalog;
+        private final QualityStandings standings;
 
-        OfMyTeams(CatalogService catalog) {
+        OfMyTeams(CatalogService catalog, QualityStandings standings) {
             this.catalog = catalog;
+            this.standings = standings;
         }
 
         @Override
@@ -89,7 +106,8 @@ final class CatalogHomeSections {
         public Optional<Component> render(String username) {
             List<ProductSummary> mine = catalog.ofMyTeams(username, 6);
             return mine.isEmpty() ? Optional.empty()
-                    : Optional.of(shelf("Your teams' data products", "team-products", mine));
+                    : Optional.of(shelf("Your teams' data products", "team-products", mine,
+                    standings.of(ids(mine))));
         }
     }
 }

@@ -235,6 +235,7 @@ class CatalogView extends VerticalLayout implements BeforeEnterObserver {
         if (!"PUBLISHED".equals(hit.status())) {
             header.add(Badges.status(hit.status()));
         }
+        Badges.quality(hit.qualityScore(), hit.qualityIssue()).forEach(header::add);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         Span owner = new Span("Domain " + hit.domain() + " · owned by " + hit.ownerTeam());
         owner.addClassName("product-owner");

@@ -48,6 +48,11 @@ final class IndexFields {
     static final String STORED_CLASSIFICATION = "s_classification";
     static final String STORED_STATUS = "s_status";
     static final String STORED_TAG = "s_tag";
+    /** The quality a product ranks by, in hundredths of a point (unchecked products neutral), see QualityBoost. */
+    static final String QUALITY_RANK = "quality_rank";
+    /** The quality score as recorded, only for products that have one. */
+    static final String STORED_QUALITY_SCORE = "s_quality_score";
+    static final String STORED_FAILING_RULES = "s_failing_rules";
 
     /** Ranking weights: the name above tags and domain, above description, above columns. */
     static final Map<String, Float> WEIGHTS = Map.of(
@@ -71,9 +76,10 @@ final class IndexFields {
     /**
      * Version of the document layout: an index written with another one is rebuilt from PostgreSQL, since Lucene
      * refuses to mix index options of one field or change the index sort. 2: offsets in the postings of the
-     * highlighted fields; 3: documents sorted by sample bucket.
+     * highlighted fields; 3: documents sorted by sample bucket; 4: the quality standing (rank doc
+     * values and stored score), so that documents written before carry it too.
      */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
 
     /**
      * Segments keep their documents in sample-bucket order, so that a bucket is one run of documents: a sample
@@ -151,6 +157,11 @@ final class IndexFields {
         int bucket = (int) Math.floorMod(mix(product.id()), SAMPLE_BUCKETS);
         doc.add(new org.apache.lucene.document.IntPoint(SAMPLE_BUCKET, bucket));
         doc.add(new NumericDocValuesField(SAMPLE_BUCKET, bucket));
+        doc.add(new NumericDocValuesField(QUALITY_RANK, QualityBoost.indexed(product.qualityScore())));
+        if (product.qualityScore() != null) {
+            doc.add(new StoredField(STORED_QUALITY_SCORE, product.qualityScore()));
+        }
+        doc.add(new StoredField(STORED_FAILING_RULES, product.failingRules()));
         doc.add(new StringField(STATUS_FILTER, product.status(), Field.Store.NO));
         doc.add(new StringField(TEAM_FILTER, product.ownerTeam(), Field.Store.NO));
         doc.add(new StoredField(STORED_DOMAIN, product.domain()));

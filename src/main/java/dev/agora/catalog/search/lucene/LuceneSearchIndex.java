@@ -240,7 +240,8 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
         // rewritten once, here: a misspelt word becomes the handful of indexed words it matches, instead of
         // being looked up again in the terms dictionary by the page, the facets, the sample and the highlighter
         Query text = searcher.rewrite(queries.text(search.text(), searcher.getIndexReader(), everyWord));
-        Query base = CatalogQueries.visibleOnly(text, search);
+        // quality nudges the order of near-ties (ADR 0015); the highlighter keeps the plain text query
+        Query base = CatalogQueries.visibleOnly(new QualityBoost(text), search);
         DrillDownQuery drillDown = drillDown(base, search);
         int window = Math.min((search.page() + 1) * search.size(), SearchQuery.MAX_WINDOW);
 
@@ -382,9 +383,19 @@ public class LuceneSearchIndex implements SearchIndex, Closeable {
                     doc.get(IndexFields.NAME), doc.get(IndexFields.STORED_DOMAIN), doc.get(IndexFields.STORED_TEAM),
                     doc.get(IndexFields.STORED_CLASSIFICATION), doc.get(IndexFields.STORED_STATUS),
                     List.of(doc.getValues(IndexFields.STORED_TAG)), snippet(doc, highlights, i),
-                    Float.isNaN(page[i].score) ? 0f : page[i].score));
+                    Float.isNaN(page[i].score) ? 0f : page[i].score, qualityScore(doc), failingRules(doc) > 0));
         }
         return hits;
+    }
+
+    private static Double qualityScore(Document doc) {
+        org.apache.lucene.index.IndexableField score = doc.getField(IndexFields.STORED_QUALITY_SCORE);
+        return score == null ? null : score.numericValue().doubleValue();
+    }
+
+    private static int failingRules(Document doc) {
+        org.apache.lucene.index.IndexableField failing = doc.getField(IndexFields.STORED_FAILING_RULES);
+        return failing == null ? 0 : failing.numericValue().intValue();
     }
 
     private static Map<String, String[]> highlight(IndexSearcher searcher, Query text, int[] docIds,

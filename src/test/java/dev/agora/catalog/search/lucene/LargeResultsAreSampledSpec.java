@@ -45,7 +45,7 @@ class LargeResultsAreSampledSpec {
                     domain + " team", words, List.of("tag" + (i % 3)), i % 2 == 0 ? "INTERNAL" : "PUBLIC",
                     "PUBLISHED", "1.0.0", List.of("postgres-table"),
                     List.of(new IndexedProduct.Column("main", "amount", "numeric", "Amount")),
-                    Instant.ofEpochSecond(1_700_000_000L + i)));
+                    Instant.ofEpochSecond(1_700_000_000L + i), null, 0));
         }
         index.rebuild(products.iterator(), new Checkpoint("sampling-spec", 1));
     }

@@ -62,6 +62,16 @@ public class CatalogPage {
         return this;
     }
 
+    /** The labels on the result card of this product, as shown ("INTERNAL", "Quality 92", "Quality issue"). */
+    public List<String> badgesOf(String name) {
+        WebElement card = browser.driver().findElements(By.cssSelector(".product-card")).stream()
+                .filter(each -> each.findElement(By.cssSelector("h3 a")).getText().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no result named " + name + " in " + resultNames()));
+        return card.findElements(By.cssSelector("span[theme~='badge']")).stream().map(WebElement::getText)
+                .map(String::trim).toList();
+    }
+
     public ProductPageView openResult(String name) {
         browser.driver().findElements(CARD_TITLES).stream()
                 .filter(link -> link.getText().equals(name))
