@@ -13,6 +13,9 @@ import java.util.Map;
 @ApplicationScoped
 public class QualityProbes {
 
+    /** Why rules of glue-table ports give ERROR while Athena checks are off (the default). */
+    public static final String GLUE_CHECKS_OFF = "Athena checks are not switched on (AGORA_QUALITY_ATHENA=aws)";
+
     private final Map<PortType, QualityProbe> byType = new EnumMap<>(PortType.class);
     private final Clock clock;
 
@@ -26,7 +29,7 @@ public class QualityProbes {
         QualityProbe probe = byType.get(type);
         if (probe == null) {
             String reason = switch (type) {
-                case GLUE_TABLE -> "checks of Glue tables through Amazon Athena are not switched on";
+                case GLUE_TABLE -> GLUE_CHECKS_OFF;
                 default -> "Agora cannot check the data of a " + type.wireName() + " port";
             };
             return rules.stream().map(rule -> new RuleResult(port, rule.name(), rule.kind(),

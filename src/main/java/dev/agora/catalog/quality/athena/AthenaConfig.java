@@ -54,4 +54,19 @@ public interface AthenaConfig {
     @WithName("athena.timeout")
     @WithDefault("PT5M")
     Duration timeout();
+
+    /**
+     * Whether custom SQL rules of glue-table ports run ({@code AGORA_ATHENA_CUSTOM_SQL}, default off): Athena runs them
+     * with Agora's IAM role, so switch them on only when that role reads nothing but product tables.
+     */
+    @WithName("athena.custom-sql")
+    @WithDefault("off")
+    Switch customSqlSwitch();
+
+    default boolean customSql() {
+        return customSqlSwitch() == Switch.on;
+    }
+
+    /** on or off. */
+    enum Switch { on, off }
 }

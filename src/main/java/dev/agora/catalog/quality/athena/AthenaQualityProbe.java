@@ -61,13 +61,21 @@ public class AthenaQualityProbe implements QualityProbe {
 
     /** What the probe needs of the configuration; a record so that specs can give it directly. */
     public record Settings(String workgroup, Optional<String> outputLocation, Duration pollInterval,
-            Duration pollIntervalCap, Duration timeout) {
+            Duration pollIntervalCap, Duration timeout, boolean customSql) {
 
         static Settings of(AthenaConfig config) {
             return new Settings(config.workgroup(), config.outputLocation(), config.pollInterval(),
-                    config.pollIntervalCap(), config.timeout());
+                    config.pollIntervalCap(), config.timeout(), config.customSql());
         }
     }
+
+    /**
+     * Athena has no per-query role: a custom query runs with everything Agora's IAM role may read, so a producer
+     * could read another team's tables through it. Off until the operator says that role reads only product data.
+     */
+    static final String CUSTOM_SQL_OFF = "custom SQL checks of Glue tables are off: Athena would run them with "
+            + "Agora's own IAM role, which may read more than this product (AGORA_ATHENA_CUSTOM_SQL=on allows them "
+            + "once that role reads only product tables)";
 
     private final Supplier<AthenaClient> athena;
     private final Settings settings;
@@ -127,7 +135,7 @@ public class AthenaQualityProbe implements QualityProbe {
         try {
             Verdict verdict = verdict(table, rule);
             return new RuleResult(port, rule.name(), rule.kind(), verdict.outcome(), verdict.observed(),
-                    verdict.detail(), clock.instant());
+                    verdict.detail(), clock.instant(), verdict.samples());
         } catch (QueryFailed | IllegalArgumentException failed) {
             return error(port, rule, failed.getMessage());
         } catch (AthenaException refused) {
@@ -184,10 +192,10 @@ public class AthenaQualityProbe implements QualityProbe {
             }
             List<List<String>> sample = rows(database, AthenaQuery.of(
                     "SELECT " + keys + ", count(*) " + duplicates + " LIMIT " + SAMPLE_SIZE, List.of()), SAMPLE_SIZE);
-            String examples = sample.stream().map(r -> "(" + quoted(r.subList(0, r.size() - 1)) + ") "
-                    + r.get(r.size() - 1) + " times").collect(Collectors.joining(", "));
-            return new Verdict(false, Long.toString(keysTwice), keysTwice + " values of "
-                    + String.join(", ", unique.keyColumns()) + " occur more than once, such as " + examples);
+            List<String> examples = sample.stream().map(r -> "(" + quoted(r.subList(0, r.size() - 1)) + ") "
+                    + r.get(r.size() - 1) + " times").toList();
+            return Verdict.failed(Long.toString(keysTwice), keysTwice + " values of "
+                    + String.join(", ", unique.keyColumns()) + " occur more than once", examples);
         }
         if (rule instanceof QualityRule.AcceptedValues accepted) {
             String column = AthenaQuery.identifier(accepted.column());
@@ -198,11 +206,10 @@ public class AthenaQualityProbe implements QualityProbe {
             if (rows == 0) {
                 return new Verdict(true, "0", "every " + accepted.column() + " is one of the accepted values");
             }
-            String examples = sample(database, AthenaQuery.of("SELECT DISTINCT CAST(" + column + " AS varchar)"
-                    + outside + " LIMIT " + SAMPLE_SIZE, values));
-            return new Verdict(false, Long.toString(rows), rows + " rows have " + article(accepted.column())
-                    + accepted.column()
-                    + " outside the accepted values, such as " + examples);
+            List<String> examples = sample(database, AthenaQuery.of("SELECT DISTINCT CAST(" + column
+                    + " AS varchar)" + outside + " LIMIT " + SAMPLE_SIZE, values));
+            return Verdict.failed(Long.toString(rows), rows + " rows have " + article(accepted.column())
+                    + accepted.column() + " outside the accepted values", examples);
         }
         if (rule instanceof QualityRule.ValueRange range) {
             String column = AthenaQuery.identifier(range.column());
@@ -222,11 +229,10 @@ public class AthenaQualityProbe implements QualityProbe {
             if (rows == 0) {
                 return new Verdict(true, "0", "every " + range.column() + " is " + expected);
             }
-            String examples = sample(database, AthenaQuery.of("SELECT DISTINCT " + column + outside
+            List<String> examples = sample(database, AthenaQuery.of("SELECT DISTINCT " + column + outside
                     + " LIMIT " + SAMPLE_SIZE, bounds));
-            return new Verdict(false, Long.toString(rows), rows + " rows have " + article(range.column())
-                    + range.column() + " not "
-                    + expected + ", such as " + examples);
+            return Verdict.failed(Long.toString(rows), rows + " rows have " + article(range.column())
+                    + range.column() + " not " + expected, examples);
         }
         if (rule instanceof QualityRule.Freshness fresh) {
             String newestText = first(database, AthenaQuery.of(
@@ -242,6 +248,9 @@ public class AthenaQualityProbe implements QualityProbe {
                     + " allowed");
         }
         if (rule instanceof QualityRule.CustomSql custom) {
+            if (!settings.customSql()) {
+                throw new IllegalArgumentException(CUSTOM_SQL_OFF);
+            }
             // on lines of its own, so that a trailing "-- comment" in the producer's query ends there
             String offending = "(\n" + custom.sql().strip().replaceFirst(";\\s*$", "") + "\n) AS offending";
             long rows = number(first(database, AthenaQuery.of("SELECT count(*) FROM " + offending, List.of())));
@@ -250,8 +259,8 @@ public class AthenaQualityProbe implements QualityProbe {
             }
             List<List<String>> sample = rows(database, AthenaQuery.of("SELECT * FROM " + offending + " LIMIT "
                     + SAMPLE_SIZE, List.of()), SAMPLE_SIZE);
-            return new Verdict(false, Long.toString(rows), "the query finds " + rows + " offending rows, such as "
-                    + sample.stream().map(r -> "(" + quoted(r) + ")").collect(Collectors.joining(", ")));
+            return Verdict.failed(Long.toString(rows), "the query finds " + rows + " offending rows",
+                    sample.stream().map(r -> "(" + quoted(r) + ")").toList());
         }
         throw new IllegalArgumentException("Athena cannot check rules of kind " + rule.kind());
     }
@@ -265,8 +274,9 @@ public class AthenaQualityProbe implements QualityProbe {
         return rows.get(0);
     }
 
-    private String sample(String database, AthenaQuery query) {
-        return quoted(rows(database, query, SAMPLE_SIZE).stream().map(row -> row.get(0)).toList());
+    private List<String> sample(String database, AthenaQuery query) {
+        return rows(database, query, SAMPLE_SIZE).stream().map(row -> quoted(java.util.Collections.singletonList(
+                row.get(0)))).toList();
     }
 
     private List<List<String>> rows(String database, AthenaQuery query, int limit) {
@@ -414,9 +424,14 @@ public class AthenaQualityProbe implements QualityProbe {
         return current;
     }
 
-    private record Verdict(Outcome outcome, String observed, String detail) {
+    /** {@code samples} are the port's data: they go to RuleResult.samples, shown to the owner team only. */
+    private record Verdict(Outcome outcome, String observed, String detail, List<String> samples) {
         Verdict(boolean passed, String observed, String detail) {
-            this(passed ? Outcome.PASSED : Outcome.FAILED, observed, detail);
+            this(passed ? Outcome.PASSED : Outcome.FAILED, observed, detail, List.of());
+        }
+
+        static Verdict failed(String observed, String detail, List<String> samples) {
+            return new Verdict(Outcome.FAILED, observed, detail, samples);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public class AthenaSwitch {
 
     /** The reason every rule of a glue-table port gives while Athena checks are off. */
-    public static final String OFF_REASON = "Athena checks are not switched on (AGORA_QUALITY_ATHENA=aws)";
+    public static final String OFF_REASON = dev.agora.catalog.quality.QualityProbes.GLUE_CHECKS_OFF;
 
     private static final Pattern S3_URI = Pattern.compile("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$");
     private static final Pattern WORKGROUP = Pattern.compile("[A-Za-z0-9._-]{1,128}");

@@ -127,6 +127,10 @@ class AthenaChecksAreOffUntilSwitchedOnSpec {
             public Duration timeout() {
                 return Duration.ofSeconds(5);
             }
+
+            public AthenaConfig.Switch customSqlSwitch() {
+                return AthenaConfig.Switch.off;
+            }
         };
     }
 }

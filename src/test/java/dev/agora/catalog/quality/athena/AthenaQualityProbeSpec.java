@@ -63,7 +63,7 @@ class AthenaQualityProbeSpec {
     private static AthenaQualityProbe probeWithTimeout(Duration timeout) {
         return new AthenaQualityProbe(athena.client(), new AthenaQualityProbe.Settings("agora-quality",
                 Optional.of("s3://agora-athena-results/quality/"), Duration.ofMillis(5), Duration.ofMillis(20),
-                timeout), Clock.fixed(NOW, ZoneOffset.UTC));
+                timeout, true), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private RuleResult check(QualityRule rule) {
@@ -188,7 +188,7 @@ class AthenaQualityProbeSpec {
                             software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKID", "s")))
                     .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
                     .build(), new AthenaQualityProbe.Settings("agora-quality", Optional.empty(),
-                    Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+                    Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5), true), Clock.fixed(NOW, ZoneOffset.UTC));
 
             List<RuleResult> results = unreachable.evaluate(7, "orders", "sales/orders", List.of(
                     new QualityRule.RowCount("enough-orders", "", 1L, null),
@@ -290,8 +290,8 @@ class AthenaQualityProbeSpec {
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(result.observed()).isEqualTo("2");
-            assertThat(result.detail()).isEqualTo("2 values of order_id, line occur more than once, such as "
-                    + "('17', '1') 2 times, ('18', '3') 4 times");
+            assertThat(result.detail()).isEqualTo("2 values of order_id, line occur more than once");
+            assertThat(result.samples()).containsExactly("('17', '1') 2 times", "('18', '3') 4 times");
             assertThat(athena.bodies(AthenaStub.RESULTS).get(1).path("MaxResults").asInt()).isEqualTo(6);
         }
     }
@@ -323,8 +323,8 @@ class AthenaQualityProbeSpec {
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(result.observed()).isEqualTo("9");
-            assertThat(result.detail()).isEqualTo("9 rows have a status outside the accepted values, such as "
-                    + "'lost', '" + "x".repeat(60) + "…'");
+            assertThat(result.detail()).isEqualTo("9 rows have a status outside the accepted values");
+            assertThat(result.samples()).containsExactly("'lost'", "'" + "x".repeat(60) + "…'");
             assertThat(started()).containsExactly(
                     body("SELECT count(*)" + OUTSIDE, "'open'", "'shipped'", "'it''s'"),
                     body("SELECT DISTINCT CAST(\"status\" AS varchar)" + OUTSIDE + " LIMIT 5",
@@ -356,8 +356,8 @@ class AthenaQualityProbeSpec {
             RuleResult result = check(rule);
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(result.detail()).isEqualTo("2 rows have an amount not between 0 and 1000.50, such as "
-                    + "'-5.00', '2000.00'");
+            assertThat(result.detail()).isEqualTo("2 rows have an amount not between 0 and 1000.50");
+            assertThat(result.samples()).containsExactly("'-5.00'", "'2000.00'");
         }
 
         @Test
@@ -452,7 +452,22 @@ class AthenaQualityProbeSpec {
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(result.observed()).isEqualTo("12");
-            assertThat(result.detail()).isEqualTo("the query finds 12 offending rows, such as ('1', '-3.00', null)");
+            assertThat(result.detail()).isEqualTo("the query finds 12 offending rows");
+            assertThat(result.samples()).containsExactly("('1', '-3.00', null)");
+        }
+
+        @Test
+        void are_not_run_at_all_until_the_operator_switches_them_on() {
+            AthenaQualityProbe guarded = new AthenaQualityProbe(athena.client(), new AthenaQualityProbe.Settings(
+                    "agora-quality", Optional.empty(), Duration.ofMillis(5), Duration.ofMillis(20),
+                    Duration.ofSeconds(5), false), Clock.fixed(NOW, ZoneOffset.UTC));
+
+            RuleResult result = guarded.evaluate(7, "orders", "sales/orders",
+                    List.of(new QualityRule.CustomSql("no-negative", "", SQL))).get(0);
+
+            assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+            assertThat(result.detail()).contains("AGORA_ATHENA_CUSTOM_SQL=on");
+            assertThat(started()).isEmpty();
         }
     }
 
@@ -503,6 +518,10 @@ class AthenaQualityProbeSpec {
 
                 public Duration timeout() {
                     return Duration.ofMinutes(5);
+                }
+
+                public AthenaConfig.Switch customSqlSwitch() {
+                    return AthenaConfig.Switch.off;
                 }
             };
         }
