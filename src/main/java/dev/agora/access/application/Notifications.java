@@ -45,7 +45,11 @@ public class Notifications {
         /** the columns of a followed product's port changed */
         SCHEMA_CHANGED,
         /** a followed product was deprecated */
-        DEPRECATED
+        DEPRECATED,
+        /** a breaking schema change of a product one owns or consumes is held until the owners decide */
+        BREAKING_CHANGE_HELD,
+        /** a product one owns or consumes got a new major version for a breaking schema change */
+        MAJOR_VERSION
     }
 
     /** A mail to send after commit. */
