@@ -14,7 +14,7 @@ import java.util.UUID;
  * Lake tables of the schema specs' own (schema {@code schema_spec}, registered to sales-analytics), and published
  * products on them, so that DDL in one spec touches no other spec's product.
  */
-final class SpecTables {
+public final class SpecTables {
 
     static final String SCHEMA = "schema_spec";
 
@@ -22,7 +22,7 @@ final class SpecTables {
     }
 
     /** A new table {@code schema_spec.orders_xxxxxxxx} (id key, amount numeric(10,2), every column described). */
-    static String newTable() {
+    public static String newTable() {
         String table = SCHEMA + ".orders_" + UUID.randomUUID().toString().substring(0, 8);
         ddl("CREATE SCHEMA IF NOT EXISTS " + SCHEMA,
                 "CREATE TABLE " + table + " (id bigint PRIMARY KEY, amount numeric(10,2))",
@@ -33,7 +33,7 @@ final class SpecTables {
     }
 
     /** A published product of sales-analytics (olivia) with one harvested port "orders" on the table. */
-    static String publishedOn(String table) {
+    public static String publishedOn(String table) {
         String slug = Api.as("olivia").body(Products.named("Schema Watch Spec " + Products.uniqueTag())
                         .harvestedPort("orders", "postgres-table", table).body())
                 .post("/api/v1/products").then().statusCode(201).extract().path("slug");
@@ -42,7 +42,7 @@ final class SpecTables {
     }
 
     /** Runs DDL on the lake as its owner would. */
-    static void ddl(String... statements) {
+    public static void ddl(String... statements) {
         run(false, statements);
     }
 
@@ -50,7 +50,7 @@ final class SpecTables {
      * Runs DDL the event trigger does not see ({@code session_replication_role = replica}): as if the notification
      * were lost, so that only an explicit check notices it.
      */
-    static void unseenDdl(String... statements) {
+    public static void unseenDdl(String... statements) {
         run(true, statements);
     }
 
