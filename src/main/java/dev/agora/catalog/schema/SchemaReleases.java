@@ -86,6 +86,15 @@ public class SchemaReleases {
         details.put("previousVersion", current.toString());
         details.put("previousUsableUntil", usableUntil.toString());
         details.put("differences", differences(assessment));
+        // a held change of the product is decided by this release, whoever asked for it (the hold, a contract upload)
+        HeldSchemaChange.<HeldSchemaChange>find("productId = ?1 and status = ?2", released.id(),
+                HeldSchemaChange.Status.HELD).firstResultOptional().ifPresent(change -> {
+                    change.status = HeldSchemaChange.Status.RELEASED_MAJOR;
+                    change.decidedBy = actor;
+                    change.decidedAt = clock.instant();
+                    change.releasedVersion = released.version();
+                    details.put("changeId", change.id);
+                });
         journal.record(actor, "catalog.product.major-version-released", "data-product", released.slug(), details);
         return released;
     }

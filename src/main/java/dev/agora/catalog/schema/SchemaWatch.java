@@ -143,6 +143,10 @@ public class SchemaWatch {
             return new SchemaCheck.Released(released.version(), false, lines(assessment));
         }
         List<ProductConsumers.Consumer> active = consumers.of(product.id());
+        if (active.isEmpty() && !now.missing().isEmpty()) {
+            // a product whose table is gone gets no version without columns: that is its owners' business
+            return new SchemaCheck.NotChecked("the table behind " + String.join(", ", now.missing()) + " is gone");
+        }
         if (active.isEmpty()) {
             ProductDetails released = releases.releaseMajor(product.slug(), assessment, now.lake(), null, null, actor);
             LOG.infof("%s: breaking schema change released as %s (no active consumers)", product.slug(),
@@ -173,6 +177,10 @@ public class SchemaWatch {
         if (assessment.isEmpty()) {
             closeAsRestored(change, product, actor);
             return HeldChangeView.of(change, product.slug());
+        }
+        if (!now.missing().isEmpty()) {
+            throw Refusal.conflict("The table behind " + String.join(", ", now.missing()) + " is gone: a version "
+                    + "without its columns helps no consumer. Restore the table, or deprecate the product.");
         }
         ProductDetails released = releases.releaseMajor(product.slug(), assessment, now.lake(), null,
                 deprecationDays == null ? null : Duration.ofDays(deprecationDays), actor);
@@ -239,7 +247,7 @@ public class SchemaWatch {
 
     /** What the product promises (by port) and what its data has now, for the ports whose data could be read. */
     private record Snapshot(Map<String, List<ColumnSchema>> contract, Map<String, List<ColumnSchema>> lake,
-            List<String> unreadable) {
+            List<String> unreadable, List<String> missing) {
 
         Assessment assessment() {
             return SchemaCompatibility.assess(contract, lake);
@@ -250,6 +258,7 @@ public class SchemaWatch {
         Map<String, List<ColumnSchema>> contract = new LinkedHashMap<>();
         Map<String, List<ColumnSchema>> lake = new LinkedHashMap<>();
         List<String> unreadable = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (OutputPort port : product.ports()) {
             if (!harvesters.canHarvest(port.type())) {
                 continue;
@@ -262,11 +271,12 @@ public class SchemaWatch {
                 // the table is gone: every column its consumers read is removed
                 contract.put(port.name(), port.columns());
                 lake.put(port.name(), List.of());
+                missing.add(port.name() + " (" + port.location() + ")");
             } else if (outcome instanceof SchemaHarvester.Outcome.Unavailable unavailable) {
                 unreadable.add(port.name() + ": " + unavailable.reason());
             }
         }
-        return new Snapshot(contract, lake, List.copyOf(unreadable));
+        return new Snapshot(contract, lake, List.copyOf(unreadable), List.copyOf(missing));
     }
 
     private static Snapshot readable(Snapshot snapshot) {

@@ -208,6 +208,52 @@ class SchemaWatchSpec {
     }
 
     @Nested
+    class AMissedNotification {
+
+        @Test
+        void is_made_up_for_by_the_poll_of_the_ddl_log() {
+            SpecTables.unseenDdl("ALTER TABLE " + table + " ADD COLUMN channel text");
+            String[] name = table.split("\\.");
+            // what the trigger records; no NOTIFY reaches Agora for it
+            SpecTables.ddl("INSERT INTO agora_lake_ddl (command_tag, schema_name, table_name) VALUES ('ALTER TABLE', '"
+                    + name[0] + "', '" + name[1] + "')");
+
+            awaitVersion("1.1.0");
+        }
+    }
+
+    @Nested
+    class ADroppedTable {
+
+        @Test
+        void without_consumers_gets_no_version_without_columns() {
+            SpecTables.unseenDdl("DROP TABLE " + table);
+
+            JsonPath found = Api.as("olivia").post("/api/v1/products/" + slug + "/schema/check").then()
+                    .statusCode(200).extract().jsonPath();
+
+            assertThat(found.getString("outcome")).isEqualTo("not-checked");
+            assertThat(found.getString("reason")).contains("is gone");
+            assertThat(product().getString("version")).isEqualTo("1.0.0");
+        }
+
+        @Test
+        void with_a_consumer_is_held_and_cannot_be_released_as_a_version_without_columns() {
+            String request = submit("marco", request(slug, "marketing-insights", 30)).getString("id");
+            approve("olivia", request);
+            awaitStatus("marco", request, "ACTIVE");
+
+            SpecTables.ddl("DROP TABLE " + table);
+            JsonPath change = awaitHeld("olivia");
+
+            assertThat(change.getList("differences.kind")).containsExactly("COLUMN_REMOVED", "COLUMN_REMOVED");
+            Api.as("olivia").body(Map.of())
+                    .post("/api/v1/products/" + slug + "/schema-changes/" + change.getLong("id") + "/release-major")
+                    .then().statusCode(409).body("detail", containsString("is gone"));
+        }
+    }
+
+    @Nested
     class OnDemand {
 
         @Test
