@@ -5,11 +5,18 @@ import static dev.agora.support.AccessRequestsApi.awaitStatus;
 import static dev.agora.support.AccessRequestsApi.request;
 import static dev.agora.support.AccessRequestsApi.submit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.agora.catalog.ColumnSchema;
+import dev.agora.catalog.ProductDetails;
+import dev.agora.catalog.SchemaCompatibility;
+import dev.agora.catalog.SchemaCompatibility.Assessment;
+import dev.agora.catalog.SemanticVersion;
 import dev.agora.events.DomainEvent;
 import dev.agora.events.Outbox;
 import dev.agora.events.OutboxEntry;
+import dev.agora.platform.Refusal;
 import dev.agora.support.Api;
 import dev.agora.support.Eventually;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,6 +44,9 @@ class SchemaWatchSpec {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    SchemaReleases releases;
 
     String table;
     String slug;
@@ -250,6 +260,28 @@ class SchemaWatchSpec {
             Api.as("olivia").body(Map.of())
                     .post("/api/v1/products/" + slug + "/schema-changes/" + change.getLong("id") + "/release-major")
                     .then().statusCode(409).body("detail", containsString("is gone"));
+        }
+    }
+
+    @Nested
+    class TheContractUploadPath {
+
+        @Test
+        void releases_a_declared_major_version_and_refuses_a_breaking_change_under_the_same_major() {
+            ColumnSchema id = new ColumnSchema("id", "bigint", "The order key", false, false, true);
+            ColumnSchema amount = new ColumnSchema("amount", "numeric(10,2)", "What the customer paid", false);
+            Map<String, List<ColumnSchema>> declared = Map.of("orders", List.of(id));
+            Assessment assessment = SchemaCompatibility.assess(Map.of("orders", List.of(id, amount)), declared);
+
+            assertThatThrownBy(() -> releases.releaseMajor(slug, assessment, declared,
+                    SemanticVersion.parse("version", "1.5.0"), null, "olivia"))
+                    .isInstanceOf(Refusal.class).hasMessageContaining("new major version");
+            ProductDetails released = releases.releaseMajor(slug, assessment, declared,
+                    SemanticVersion.parse("version", "3.0.0"), Duration.ofDays(7), "olivia");
+
+            assertThat(released.version()).isEqualTo("3.0.0");
+            assertThat(released.versions().get(0).deprecatedUntil()).isAfter(Instant.now().plus(6, ChronoUnit.DAYS));
+            assertThat(product().getList("outputPorts[0].columns.name")).containsExactly("id");
         }
     }
 
