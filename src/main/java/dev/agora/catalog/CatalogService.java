@@ -150,6 +150,23 @@ public class CatalogService {
         return details(product);
     }
 
+    /**
+     * Takes over the columns a port's data has now as a new version (the schema watch, a contract release): the
+     * other ports and everything the producer describes stay as they are. A major release gives the version it
+     * supersedes a deprecation window ({@code previousUsableUntil}); a minor one passes null.
+     */
+    @Transactional
+    public ProductDetails adoptSchema(String idOrSlug, Map<String, List<ColumnSchema>> columnsByPort,
+            SemanticVersion version, String changelog, Instant previousUsableUntil, String actor) {
+        refuseLongNote("changelog", changelog);
+        DataProduct product = changeable(idOrSlug, actor);
+        Map<String, List<ColumnSchema>> columnsBefore = SchemaChange.columnsOf(product.ports());
+        product.adoptSchema(columnsByPort, version, changelog, previousUsableUntil, actor, clock.instant());
+        recordChange(actor, "version-added", product);
+        recordSchemaChange(actor, product, columnsBefore);
+        return details(product);
+    }
+
     @Transactional
     public ProductDetails deprecate(String idOrSlug, String reason, String actor) {
         refuseLongNote("reason", reason);

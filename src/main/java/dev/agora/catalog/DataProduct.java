@@ -206,6 +206,23 @@ public class DataProduct extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
+    /**
+     * Takes over the columns the lake has now (ports matched by name; other ports unchanged) as a new version; the
+     * version it supersedes stays usable until {@code previousUsableUntil} when that is given (a major release).
+     */
+    void adoptSchema(Map<String, List<ColumnSchema>> columnsByPort, SemanticVersion version, String changelog,
+            Instant previousUsableUntil, String actor, Instant now) {
+        ProductVersion previous = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        List<PortContent> next = ports.stream().map(port -> columnsByPort.containsKey(port.name())
+                ? new PortContent(port.name(), port.type(), port.location(), columnsByPort.get(port.name()))
+                : port.content()).toList();
+        addVersion(version, changelog, actor, now);
+        replacePorts(next);
+        if (previous != null && previousUsableUntil != null) {
+            previous.deprecateUntil(previousUsableUntil);
+        }
+    }
+
     void deprecate(String note, Instant now) {
         if (status != ProductStatus.PUBLISHED) {
             throw Refusal.conflict("Only a published product can be deprecated; '" + slug + "' is " + status + ".");

@@ -14,8 +14,9 @@ public record ProductDetails(Long id, String slug, String name, String domain, S
     /** An output port with its schema. */
     public record Port(Long id, String name, PortType type, String location, List<ColumnSchema> columns) {}
 
-    /** A line of the changelog. */
-    public record VersionEntry(String version, String changelog, Instant createdAt, String createdBy) {}
+    /** A line of the changelog; a version superseded by a major one is usable until {@code deprecatedUntil}. */
+    public record VersionEntry(String version, String changelog, Instant createdAt, String createdBy,
+            Instant deprecatedUntil) {}
 
     /** Whether the product has what consumers need to be published, item by item. */
     public record Readiness(boolean ready, List<PublishingReadiness.Item> checklist) {}
@@ -32,7 +33,8 @@ public record ProductDetails(Long id, String slug, String name, String domain, S
                         .map(port -> new Port(port.id(), port.name(), port.type(), port.location(), port.columns()))
                         .toList(),
                 product.versions().stream()
-                        .map(v -> new VersionEntry(v.version(), v.changelog(), v.createdAt(), v.createdBy()))
+                        .map(v -> new VersionEntry(v.version(), v.changelog(), v.createdAt(), v.createdBy(),
+                                v.deprecatedUntil()))
                         .toList(),
                 product.createdAt(), product.updatedAt(), product.publishedAt().orElse(null), product.createdBy(),
                 product.rowVersion(), new Readiness(readiness.ready(), readiness.items()),

@@ -32,6 +32,22 @@ public final class ProductPermissions {
                         + "'.");
     }
 
+    /** Members of the owner team and administrators decide what becomes of a held breaking schema change. */
+    public static Decision mayDecideSchemaChange(AccountProfile viewer, String ownerTeam, String slug) {
+        return viewer.isAdmin() || viewer.belongsTo(ownerTeam) ? Decision.allow()
+                : Decision.deny("Only members of team '" + ownerTeam + "' (and administrators) decide about a breaking "
+                        + "change of '" + slug + "'; its consumers are told of the decision.");
+    }
+
+    /**
+     * A held breaking schema change is shown to those it concerns: the owner team, administrators and the product's
+     * active consumers ({@code consumer}: the viewer, or a team of theirs, has approved access).
+     */
+    public static Decision maySeeHeldSchemaChange(AccountProfile viewer, String ownerTeam, boolean consumer) {
+        return viewer.isAdmin() || viewer.belongsTo(ownerTeam) || consumer ? Decision.allow()
+                : Decision.deny("A held schema change is shown to the owners and the consumers of the product.");
+    }
+
     /** Members of a team and administrators publish products for it. */
     public static Decision mayPublishFor(AccountProfile viewer, String team) {
         return viewer.isAdmin() || viewer.belongsTo(team) ? Decision.allow()

@@ -37,6 +37,10 @@ public class ProductVersion extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false)
     private String createdBy;
 
+    /** Until when a version superseded by a major one stays usable (null: no window set). */
+    @Column(name = "deprecated_until")
+    private Instant deprecatedUntil;
+
     protected ProductVersion() {
         // for JPA
     }
@@ -63,5 +67,13 @@ public class ProductVersion extends PanacheEntityBase {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    public Instant deprecatedUntil() {
+        return deprecatedUntil;
+    }
+
+    void deprecateUntil(Instant end) {
+        this.deprecatedUntil = end;
     }
 }

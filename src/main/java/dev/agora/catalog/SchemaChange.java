@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * How the columns of a product's output ports changed between two states, port by port (ports matched by name):
- * columns added, removed, and changed in type or PII flag. A description is documentation, not schema: a change of
+ * columns added, removed, and changed in type, PII flag, nullability or primary key. A description is documentation, not schema: a change of
  * descriptions alone is no schema change, so consumers are not alerted for a reworded sentence.
  */
 public record SchemaChange(List<PortChange> ports) {
@@ -23,7 +23,7 @@ public record SchemaChange(List<PortChange> ports) {
         }
     }
 
-    /** A column kept under its name whose type or PII flag changed. */
+    /** A column kept under its name whose type, PII flag, nullability or primary key changed. */
     public record ColumnChange(String name, ColumnSchema from, ColumnSchema to) {}
 
     /** The columns of each port of a product, by port name, as they are now (a copy). */
@@ -57,7 +57,8 @@ public record SchemaChange(List<PortChange> ports) {
         return ports.isEmpty();
     }
 
-    /** The {@code ports} of the event's data: {port, added: [{name, type, pii}], removed, changed: [{name, from, to}]}. */
+    /** The {@code ports} of the event's data: {port, added: [{name, type, pii, nullable, primaryKey}], removed,
+     * changed: [{name, from, to}]}. */
     public List<Map<String, Object>> asData() {
         return ports.stream().map(port -> {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -75,8 +76,10 @@ public record SchemaChange(List<PortChange> ports) {
         }).toList();
     }
 
+    /** A change consumers must hear of: type, PII flag, nullability or primary key (never the description). */
     private static boolean differs(ColumnSchema was, ColumnSchema now) {
-        return !was.type().equalsIgnoreCase(now.type()) || was.pii() != now.pii();
+        return !was.type().equalsIgnoreCase(now.type()) || was.pii() != now.pii()
+                || was.nullable() != now.nullable() || was.primaryKey() != now.primaryKey();
     }
 
     private static Map<String, ColumnSchema> byName(List<ColumnSchema> columns) {
@@ -96,6 +99,8 @@ public record SchemaChange(List<PortChange> ports) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", column.type());
         data.put("pii", column.pii());
+        data.put("nullable", column.nullable());
+        data.put("primaryKey", column.primaryKey());
         return data;
     }
 }

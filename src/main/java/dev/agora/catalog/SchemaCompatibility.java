@@ -104,7 +104,8 @@ public final class SchemaCompatibility {
         // a column that left and one of the same type that arrived at the same place: most likely a rename
         for (ColumnSchema gone : List.copyOf(removed)) {
             Optional<ColumnSchema> arrived = added.stream()
-                    .filter(c -> c.type().equalsIgnoreCase(gone.type()) && after.indexOf(c) == before.indexOf(gone))
+                    .filter(c -> normalised(c.type()).equals(normalised(gone.type()))
+                            && after.indexOf(c) == before.indexOf(gone))
                     .findFirst();
             if (arrived.isPresent()) {
                 removed.remove(gone);
@@ -164,7 +165,9 @@ public final class SchemaCompatibility {
 
     // --- types ------------------------------------------------------------------------------------------------
 
-    private static final Pattern PARAMETERS = Pattern.compile("^([a-z ]+?)\\s*(?:\\((\\d+)(?:\\s*,\\s*(\\d+))?\\))?$");
+    /** A type name (letters, digits and spaces: int4, double precision) with optional (precision[, scale]). */
+    private static final Pattern PARAMETERS = Pattern.compile(
+            "^([a-z][a-z0-9 ]*?)\\s*(?:\\((\\d{1,4})(?:\\s*,\\s*(\\d{1,4}))?\\))?$");
 
     /** Integer families from narrow to wide, in PostgreSQL's and Glue's (Hive's) names. */
     private static final List<String> INTEGERS = List.of("tinyint", "smallint", "integer", "bigint");
@@ -226,6 +229,10 @@ public final class SchemaCompatibility {
             return b.precision() == null || (a.precision() != null && b.precision() >= a.precision());
         }
         if ((a.base().equals("varchar") || a.base().equals("char")) && b.base().equals("text")) {
+            return true;
+        }
+        if (a.base().equals("text") && b.base().equals("varchar") && b.precision() == null) {
+            // PostgreSQL's text and varchar without a length hold the same values
             return true;
         }
         return false;

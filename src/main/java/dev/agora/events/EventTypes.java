@@ -29,7 +29,10 @@ public final class EventTypes {
             Map.entry("agora.grants.revoke.applied", "agora.grant.revoked"),
             Map.entry("agora.catalog.product.schema-changed", "agora.product.schema-changed"),
             Map.entry("agora.grants.drift.found", "agora.drift.found"),
-            Map.entry("agora.quality.run.failed", "agora.quality.failed"));
+            Map.entry("agora.quality.run.failed", "agora.quality.failed"),
+            Map.entry("agora.catalog.product.breaking-change-held", "agora.product.breaking-change-held"),
+            Map.entry("agora.catalog.product.major-version-released", "agora.product.major-version-released"),
+            Map.entry("agora.catalog.product.schema-restored", "agora.product.schema-restored"));
 
     /** Public types of issue 12 that no change produces yet: none since schema-changed and drift.found. */
     public static final java.util.List<String> NOT_YET_PRODUCED = java.util.List.of();

@@ -45,11 +45,13 @@ class SchemaChangesAreAnnouncedSpec {
         assertThat(data).containsEntry("product", slug).containsEntry("version", "1.0.0");
         assertThat(data.get("ports")).isEqualTo(List.of(Map.of(
                 "port", "main",
-                "added", List.of(Map.of("name", "channel", "type", "text", "pii", false)),
-                "removed", List.of(Map.of("name", "order_id", "type", "bigint", "pii", false)),
+                "added", List.of(Map.of("name", "channel", "type", "text", "pii", false, "nullable", true,
+                        "primaryKey", false)),
+                "removed", List.of(Map.of("name", "order_id", "type", "bigint", "pii", false, "nullable", true,
+                        "primaryKey", false)),
                 "changed", List.of(Map.of("name", "amount",
-                        "from", Map.of("type", "numeric", "pii", false),
-                        "to", Map.of("type", "integer", "pii", true))))));
+                        "from", Map.of("type", "numeric", "pii", false, "nullable", true, "primaryKey", false),
+                        "to", Map.of("type", "integer", "pii", true, "nullable", true, "primaryKey", false))))));
     }
 
     @Test
@@ -80,7 +82,8 @@ class SchemaChangesAreAnnouncedSpec {
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).payload()).containsEntry("version", "2.0.0");
         assertThat(changes.get(0).payload().get("ports")).isEqualTo(List.of(Map.of("port", "totals",
-                "added", List.of(Map.of("name", "day", "type", "date", "pii", false)),
+                "added", List.of(Map.of("name", "day", "type", "date", "pii", false, "nullable", true,
+                        "primaryKey", false)),
                 "removed", List.of(), "changed", List.of())));
     }
 

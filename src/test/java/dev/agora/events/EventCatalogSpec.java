@@ -29,7 +29,9 @@ class EventCatalogSpec {
                 "agora.access.requested", "agora.access.approved", "agora.access.rejected", "agora.access.cancelled",
                 "agora.access.extended", "agora.access.revoked", "agora.access.expired",
                 "agora.grant.applied", "agora.grant.failed", "agora.grant.revoked", "agora.drift.found",
-                "agora.quality.failed");
+                "agora.quality.failed",
+                "agora.product.breaking-change-held", "agora.product.major-version-released",
+                "agora.product.schema-restored");
         assertThat(EventTypes.NOT_YET_PRODUCED).isEmpty();
         assertThat(EventTypes.publicType("agora.catalog.product.schema-changed"))
                 .isEqualTo("agora.product.schema-changed");

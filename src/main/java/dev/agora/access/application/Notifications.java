@@ -47,7 +47,11 @@ public class Notifications {
         /** a followed product was deprecated */
         DEPRECATED,
         /** a rule of the contract of a product one owns or uses newly fails */
-        QUALITY_FAILED
+        QUALITY_FAILED,
+        /** a breaking schema change of a product one owns or consumes is held until the owners decide */
+        BREAKING_CHANGE_HELD,
+        /** a product one owns or consumes got a new major version for a breaking schema change */
+        MAJOR_VERSION
     }
 
     /** A mail to send after commit. */

@@ -86,6 +86,8 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.addClassName("product-header");
         add(header, facts(product), actions(product));
+        extensions.stream().sorted(java.util.Comparator.comparingInt(ProductPageExtension::order))
+                .forEach(extension -> extension.notices(product, username).forEach(this::add));
         if (product.classificationProposal() != null) {
             add(classificationProposal(product));
         }
@@ -113,9 +115,19 @@ class ProductPage extends VerticalLayout implements BeforeEnterObserver, HasDyna
         versions.addClassName("versions");
         java.util.List<ProductDetails.VersionEntry> newestFirst = new java.util.ArrayList<>(product.versions());
         java.util.Collections.reverse(newestFirst);
-        newestFirst.forEach(version -> versions.add(new ListItem(
-                new Span(version.version()), new Span(" · " + DAY.format(version.createdAt()) + " · "
-                        + version.createdBy() + " — "), new Span(version.changelog()))));
+        newestFirst.forEach(version -> {
+            ListItem item = new ListItem(new Span(version.version()), new Span(" · "
+                    + DAY.format(version.createdAt()) + " · " + version.createdBy() + " — "),
+                    new Span(version.changelog()));
+            if (version.deprecatedUntil() != null) {
+                // superseded by a major version: consumers see until when they may stay on it
+                Span until = new Span("deprecated, usable until " + DAY.format(version.deprecatedUntil()));
+                until.getElement().getThemeList().add("badge error");
+                until.addClassName("deprecated-until");
+                item.addComponentAtIndex(1, until);
+            }
+            versions.add(item);
+        });
         add(versions);
         extensions.stream().sorted(java.util.Comparator.comparingInt(ProductPageExtension::order))
                 .forEach(extension -> extension.sections(product, username).forEach(this::add));

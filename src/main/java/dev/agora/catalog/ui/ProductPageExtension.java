@@ -13,6 +13,11 @@ public interface ProductPageExtension {
     /** Buttons beside the product's own (request access, follow …). */
     List<Component> actions(ProductDetails product, String viewer);
 
+    /** Notices right below the product's header, for what needs attention first (a held breaking change …). */
+    default List<Component> notices(ProductDetails product, String viewer) {
+        return List.of();
+    }
+
     /** Sections below the product's versions (activity, webhooks …), in the order of {@link #order()}. */
     default List<Component> sections(ProductDetails product, String viewer) {
         return List.of();
