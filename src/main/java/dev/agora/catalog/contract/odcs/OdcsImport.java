@@ -91,6 +91,7 @@ public final class OdcsImport {
                     + OdcsWriter.ID_PREFIX + slug + "' (download it from Agora to start from the right one)");
         }
         String version = root.path("version").asText("");
+        where.put("version", document.where("/version"));
         Map<String, List<ColumnSchema>> columns = new LinkedHashMap<>();
         Map<String, List<QualityRule>> rules = new LinkedHashMap<>();
         JsonNode schema = root.path("schema");

@@ -163,7 +163,8 @@ public final class OdcsWriter {
         ObjectNode quality = JSON.objectNode();
         quality.put("id", rule.name());
         quality.put("name", rule.name());
-        if (rule.description() != null && !rule.description().isBlank()) {
+        if (rule.description() != null) {
+            // even an empty one: absent reads back as none (null), so that the rule is the same after a round trip
             quality.put("description", rule.description());
         }
         ArrayNode custom = JSON.arrayNode();

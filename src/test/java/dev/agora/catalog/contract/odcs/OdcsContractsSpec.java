@@ -32,7 +32,7 @@ class OdcsContractsSpec {
             new QualityRule.NullRate("email-mostly-known", "Few orders lack an email", "customer_email",
                     new BigDecimal("2.5")),
             new QualityRule.RowCount("has-orders", "The table is never empty", 1L, null),
-            new QualityRule.Unique("one-row-per-order", null, List.of("order_id")),
+            new QualityRule.Unique("one-row-per-order", "", List.of("order_id")),
             new QualityRule.Unique("email-and-time", null, List.of("customer_email", "ordered_at")),
             new QualityRule.AcceptedValues("known-status", "Statuses of the shop", "status",
                     List.of("new", "paid", "shipped", "yes", "1.0")),
