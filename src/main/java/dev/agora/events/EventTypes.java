@@ -28,7 +28,8 @@ public final class EventTypes {
             Map.entry("agora.grants.grant.failed", "agora.grant.failed"),
             Map.entry("agora.grants.revoke.applied", "agora.grant.revoked"),
             Map.entry("agora.catalog.product.schema-changed", "agora.product.schema-changed"),
-            Map.entry("agora.grants.drift.found", "agora.drift.found"));
+            Map.entry("agora.grants.drift.found", "agora.drift.found"),
+            Map.entry("agora.quality.run.failed", "agora.quality.failed"));
 
     /** Public types of issue 12 that no change produces yet: none since schema-changed and drift.found. */
     public static final java.util.List<String> NOT_YET_PRODUCED = java.util.List.of();

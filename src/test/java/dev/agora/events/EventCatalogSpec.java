@@ -28,7 +28,8 @@ class EventCatalogSpec {
                 "agora.product.version-released", "agora.product.deprecated", "agora.product.schema-changed",
                 "agora.access.requested", "agora.access.approved", "agora.access.rejected", "agora.access.cancelled",
                 "agora.access.extended", "agora.access.revoked", "agora.access.expired",
-                "agora.grant.applied", "agora.grant.failed", "agora.grant.revoked", "agora.drift.found");
+                "agora.grant.applied", "agora.grant.failed", "agora.grant.revoked", "agora.drift.found",
+                "agora.quality.failed");
         assertThat(EventTypes.NOT_YET_PRODUCED).isEmpty();
         assertThat(EventTypes.publicType("agora.catalog.product.schema-changed"))
                 .isEqualTo("agora.product.schema-changed");

@@ -45,7 +45,9 @@ public class Notifications {
         /** the columns of a followed product's port changed */
         SCHEMA_CHANGED,
         /** a followed product was deprecated */
-        DEPRECATED
+        DEPRECATED,
+        /** a rule of the contract of a product one owns or uses newly fails */
+        QUALITY_FAILED
     }
 
     /** A mail to send after commit. */
