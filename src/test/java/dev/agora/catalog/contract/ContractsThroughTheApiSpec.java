@@ -69,6 +69,15 @@ class ContractsThroughTheApiSpec {
         }
 
         @Test
+        void the_demo_product_exports_a_document_that_conforms_to_the_odcs_schema() {
+            String yaml = contract("marco", "orders");
+
+            assertThat(dev.agora.catalog.contract.odcs.OdcsReader.validate(
+                    dev.agora.catalog.contract.odcs.OdcsReader.read(yaml))).isEmpty();
+            assertThat(yaml).contains("dataProduct: orders", "status: active");
+        }
+
+        @Test
         void another_team_reads_a_published_product_but_nobody_outside_sees_a_draft() {
             String draft = draft();
             String published = published();
