@@ -126,6 +126,12 @@ class ContractTermsEditor extends Div {
         return new ContractTerms(levels, rules);
     }
 
+    /** Terms that promise nothing: no service levels, no rules. */
+    static boolean isEmpty(ContractTerms terms) {
+        return terms.serviceLevels().equals(ServiceLevels.NONE)
+                && terms.rulesByPort().values().stream().allMatch(List::isEmpty);
+    }
+
     private RuleRow addRow(Kind kind, QualityRule rule) {
         RuleRow row = new RuleRow(kind, rule);
         rows.add(row);

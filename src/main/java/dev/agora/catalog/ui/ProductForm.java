@@ -267,7 +267,12 @@ class ProductForm extends VerticalLayout implements BeforeEnterObserver, HasDyna
             ProductDetails saved = editing == null ? catalog.create(draft(), username)
                     : catalog.revise(editing.slug(), draft(), editing.rowVersion(), username);
             try {
-                contracts.replaceTerms(saved.slug(), entered, username);
+                // only a real change: every save of the form would otherwise write a contract-replaced event
+                dev.agora.catalog.contract.ContractTerms current = contracts.termsOf(saved.id());
+                if (!entered.equals(current) && !(ContractTermsEditor.isEmpty(entered)
+                        && ContractTermsEditor.isEmpty(current))) {
+                    contracts.replaceTerms(saved.slug(), entered, username);
+                }
             } catch (Refusal refused) {
                 // the product is saved; the form stays on it as an edit, with the rules as entered
                 editing = saved;
