@@ -84,8 +84,15 @@ class ProductForm extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private ProductDetails editing;
     private String title = "Publish a data product · Agora";
 
-    ProductForm(CatalogService catalog, SecurityIdentity identity) {
+    private final dev.agora.catalog.contract.ContractService contracts;
+    private final dev.agora.catalog.quality.QualityChecks checks;
+    private ContractTermsEditor terms;
+
+    ProductForm(CatalogService catalog, SecurityIdentity identity, dev.agora.catalog.contract.ContractService contracts,
+            dev.agora.catalog.quality.QualityChecks checks) {
         this.catalog = catalog;
+        this.contracts = contracts;
+        this.checks = checks;
         this.username = identity.getPrincipal().getName();
         addClassName("product-form");
         setWidthFull();
@@ -171,7 +178,10 @@ class ProductForm extends VerticalLayout implements BeforeEnterObserver, HasDyna
         Button addPort = new Button("Add output port", VaadinIcon.PLUS.create(), click -> addPort(null));
         addPort.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        VerticalLayout form = new VerticalLayout(basics, descriptionTabs, new H3("Output ports"), ports, addPort);
+        terms = new ContractTermsEditor(() -> portEditors.stream().map(PortEditor::content).toList(),
+                ownerTeam::getValue, checks, username);
+        VerticalLayout form = new VerticalLayout(basics, descriptionTabs, new H3("Output ports"), ports, addPort,
+                terms);
         form.setPadding(false);
         checklist.addClassNames("card", "readiness");
         checklist.setWidth("20em");
@@ -224,6 +234,7 @@ class ProductForm extends VerticalLayout implements BeforeEnterObserver, HasDyna
         version.setValue(editing.version());
         editing.outputPorts().forEach(port -> addPort(new PortContent(port.name(), port.type(), port.location(),
                 port.columns())));
+        terms.fill(contracts.termsOf(editing.id()));
     }
 
     private void addPort(PortContent content) {
@@ -251,8 +262,23 @@ class ProductForm extends VerticalLayout implements BeforeEnterObserver, HasDyna
     private void submit(boolean publish) {
         clearErrors();
         try {
+            // read before anything is saved, so that a value that cannot be read loses nothing
+            dev.agora.catalog.contract.ContractTerms entered = terms.terms();
             ProductDetails saved = editing == null ? catalog.create(draft(), username)
                     : catalog.revise(editing.slug(), draft(), editing.rowVersion(), username);
+            try {
+                // only a real change: every save of the form would otherwise write a contract-replaced event
+                dev.agora.catalog.contract.ContractTerms current = contracts.termsOf(saved.id());
+                if (!entered.equals(current) && !(ContractTermsEditor.isEmpty(entered)
+                        && ContractTermsEditor.isEmpty(current))) {
+                    contracts.replaceTerms(saved.slug(), entered, username);
+                }
+            } catch (Refusal refused) {
+                // the product is saved; the form stays on it as an edit, with the rules as entered
+                editing = saved;
+                save.setText("Save changes");
+                throw refused;
+            }
             if (publish) {
                 saved = catalog.publish(saved.slug(), username);
             }

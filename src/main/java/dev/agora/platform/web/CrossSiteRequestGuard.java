@@ -15,8 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses state-changing API calls another site could make a browser send. A page elsewhere can post a form (or a
- * text/plain fetch) without asking, but not application/json: so every POST, PUT, PATCH and DELETE under /api must
- * say application/json (415), and calls that a browser marks as coming from another site, by {@code Origin} or by
+ * text/plain fetch) without asking, but not application/json (nor application/yaml, which the contract upload of
+ * issue 14 takes; neither is a CORS-safelisted type): so every POST, PUT, PATCH and DELETE under /api must say one
+ * of them (415), and calls that a browser marks as coming from another site, by {@code Origin} or by
  * {@code Sec-Fetch-Site: cross-site}, are refused (403). Runs before sign-in, so a refused call costs no password
  * check.
  */
@@ -58,8 +59,8 @@ public class CrossSiteRequestGuard {
             return;
         }
         if (!isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            refuse(context, 415, "Unsupported Media Type", "Send changes with 'Content-Type: application/json', "
-                    + "with a body or without.");
+            refuse(context, 415, "Unsupported Media Type", "Send changes with 'Content-Type: application/json' "
+                    + "(contracts: application/yaml), with a body or without.");
             return;
         }
         context.next();
@@ -86,7 +87,7 @@ public class CrossSiteRequestGuard {
             return false;
         }
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json");
+        return mediaType.equals("application/json") || mediaType.equals("application/yaml");
     }
 
     /** scheme://host[:port] in lower case, without the default port, or empty when it is not a web origin. */
