@@ -9,6 +9,7 @@ import dev.agora.catalog.SchemaCompatibility.Assessment;
 import dev.agora.catalog.SemanticVersion;
 import dev.agora.catalog.contract.odcs.OdcsImport;
 import dev.agora.catalog.contract.odcs.OdcsWriter;
+import dev.agora.catalog.schema.SchemaReleases;
 import dev.agora.platform.Refusal;
 import dev.agora.platform.Refusal.FieldProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,8 +45,10 @@ public class ContractDocuments {
 
     private final CatalogService catalog;
     private final ContractService contracts;
+    private final SchemaReleases releases;
 
-    ContractDocuments(CatalogService catalog, ContractService contracts) {
+    ContractDocuments(CatalogService catalog, ContractService contracts, SchemaReleases releases) {
+        this.releases = releases;
         this.catalog = catalog;
         this.contracts = contracts;
     }
@@ -128,9 +131,12 @@ public class ContractDocuments {
      */
     private Applied applyAsNewMajorVersion(ProductDetails product, SemanticVersion version, Assessment assessment,
             OdcsImport.Imported imported, String actor) {
-        String changelog = changelog(version, "breaking schema changes", assessment);
-        catalog.addVersion(product.slug(), version.toString(), changelog, revised(product, imported.columns()), actor);
+        // the same release as an owner's decision on a held change: the previous version gets its deprecation
+        // window, consumers keep their access and hear the diff, and a change held meanwhile is decided by it
+        ProductDetails released = releases.releaseMajor(product.slug(), assessment, imported.columns(), version, null,
+                actor);
         DataContract contract = contracts.replaceTerms(product.slug(), imported.terms(), actor);
+        String changelog = released.versions().get(released.versions().size() - 1).changelog();
         return new Applied(contract, contract.version(), changelog, Outcome.MAJOR_VERSION);
     }
 
