@@ -3,6 +3,7 @@ package dev.agora.access.application;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agora.catalog.CatalogService;
+import dev.agora.catalog.schema.ProductConsumers;
 import dev.agora.catalog.ProductDetails;
 import dev.agora.events.EventTypes;
 import dev.agora.events.inprocess.PublishedEvent;
@@ -12,10 +13,7 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,19 +35,17 @@ class QualityNotices {
     private final CatalogService catalog;
     private final Directory directory;
     private final ProductFollowing following;
-    private final EntityManager entities;
+    private final ProductConsumers consumers;
     private final ObjectMapper json;
-    private final Clock clock;
 
     QualityNotices(Notifications notifications, CatalogService catalog, Directory directory,
-            ProductFollowing following, EntityManager entities, ObjectMapper json, Clock clock) {
+            ProductFollowing following, ProductConsumers consumers, ObjectMapper json) {
         this.notifications = notifications;
         this.catalog = catalog;
         this.directory = directory;
         this.following = following;
-        this.entities = entities;
+        this.consumers = consumers;
         this.json = json;
-        this.clock = clock;
     }
 
     void on(@Observes PublishedEvent published) {
@@ -88,20 +84,15 @@ class QualityNotices {
                 message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…");
     }
 
-    /** The people with active access to the product: persons granted it, and the members of teams granted it. */
-    @SuppressWarnings("unchecked")
+    /** The people with active access (ProductConsumers, the one rule of who consumes): persons and team members. */
     private Set<String> activeConsumers(long productId) {
-        List<Object[]> rows = entities.createNativeQuery("""
-                SELECT DISTINCT principal_type, principal_name FROM access_requests
-                 WHERE product_id = ?1 AND status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > ?2)""")
-                .setParameter(1, productId).setParameter(2, Timestamp.from(clock.instant())).getResultList();
         Set<String> people = new LinkedHashSet<>();
         List<String> teams = new ArrayList<>();
-        for (Object[] row : rows) {
-            if ("TEAM".equals(row[0])) {
-                teams.add((String) row[1]);
+        for (ProductConsumers.Consumer consumer : consumers.of(productId)) {
+            if (consumer.isTeam()) {
+                teams.add(consumer.name());
             } else {
-                people.add((String) row[1]);
+                people.add(consumer.name());
             }
         }
         people.addAll(following.membersOf(teams));
