@@ -21,3 +21,18 @@ CREATE TABLE data_product_quality (
     failing_rules INTEGER      NOT NULL DEFAULT 0,
     last_run_at   TIMESTAMPTZ
 );
+
+-- Columns stored before this migration promised nothing about nullability or the primary key. Where the port's
+-- table is in this database (the lake on the embedded default), take both from the table itself, so that the
+-- schema watch does not mistake the new knowledge for a breaking change of the data.
+UPDATE output_port_columns c
+   SET nullable = NOT a.attnotnull,
+       primary_key = EXISTS (SELECT 1 FROM pg_catalog.pg_index i
+                              WHERE i.indrelid = t.oid AND i.indisprimary AND a.attnum = ANY (i.indkey))
+  FROM output_ports p
+  JOIN pg_catalog.pg_namespace n ON n.nspname = split_part(p.location, '.', 1)
+  JOIN pg_catalog.pg_class t ON t.relnamespace = n.oid AND t.relname = split_part(p.location, '.', 2)
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+ WHERE c.port_id = p.id
+   AND p.type = 'postgres-table'
+   AND a.attname = c.name;

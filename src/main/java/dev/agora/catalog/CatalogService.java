@@ -42,10 +42,12 @@ public class CatalogService {
     private final Event<ProductRoutingChanged> routingChanged;
     private final ClassificationHistory history;
     private final Clock clock;
+    private final ProductConsumers consumers;
 
     CatalogService(Directory directory, DataLocations locations, SchemaHarvesters harvesters, ChangeJournal journal,
             Event<CatalogChanged> changed, Event<ProductRoutingChanged> routingChanged, ClassificationHistory history,
-            Clock clock) {
+            Clock clock, ProductConsumers consumers) {
+        this.consumers = consumers;
         this.directory = directory;
         this.locations = locations;
         this.harvesters = harvesters;
@@ -97,8 +99,10 @@ public class CatalogService {
         refuseArchivedHome(checked.domain(), checked.team(), product);
         Routing before = routing(product);
         Map<String, List<ColumnSchema>> columnsBefore = SchemaChange.columnsOf(product.ports());
+        SemanticVersion current = product.version();
         product.revise(classified(product, checked.content(), actor), checked.domain(), checked.team(),
                 clock.instant());
+        refuseUnannouncedBreakingChange(product, columnsBefore, current, null);
         recordChange(actor, "revised", product);
         recordSchemaChange(actor, product, columnsBefore);
         follow(product, before, actor);
@@ -137,11 +141,13 @@ public class CatalogService {
         SemanticVersion next = SemanticVersion.parse("version", version);
         Routing before = routing(product);
         Map<String, List<ColumnSchema>> columnsBefore = SchemaChange.columnsOf(product.ports());
+        SemanticVersion current = product.version();
         if (draft != null) {
             Checked checked = check(draft, actor);
             refuseArchivedHome(checked.domain(), checked.team(), product);
             product.revise(classified(product, checked.content(), actor), checked.domain(), checked.team(),
                     clock.instant());
+            refuseUnannouncedBreakingChange(product, columnsBefore, current, next);
         }
         product.addVersion(next, changelog, actor, clock.instant());
         recordChange(actor, "version-added", product);
@@ -569,6 +575,30 @@ public class CatalogService {
         details.put("id", product.id());
         journal.record(actor, "catalog.product." + what, "data-product", product.slug(), details);
         changed.fire(new CatalogChanged(product.slug()));
+    }
+
+    /**
+     * A breaking change of the columns of a product that has consumers reaches them only as a new major version
+     * (issue 14): a revision, or a version under the same major, that breaks them is refused and rolled back. The
+     * schema watch holds such a change of the data itself; this is the same promise for a change the producer types.
+     */
+    private void refuseUnannouncedBreakingChange(DataProduct product, Map<String, List<ColumnSchema>> before,
+            SemanticVersion current, SemanticVersion next) {
+        if (product.status() == ProductStatus.DRAFT || (next != null && next.major() > current.major())) {
+            return;
+        }
+        SchemaCompatibility.Assessment assessment = SchemaCompatibility.assess(before,
+                SchemaChange.columnsOf(product.ports()));
+        if (!assessment.isBreaking() || consumers.of(product.id()).isEmpty()) {
+            return;
+        }
+        String breaking = String.join("; ", assessment.breaking().stream()
+                .map(SchemaCompatibility.Difference::describe).toList());
+        throw Refusal.conflict("'" + product.slug() + "' has consumers, and this change breaks them: " + breaking
+                + ". Publish it as a new major version (" + (current.major() + 1) + ".0.0 or later, with POST "
+                + "/api/v1/products/" + product.slug() + "/versions or PUT /api/v1/products/" + product.slug()
+                + "/contract, which also gives the current version a deprecation window).",
+                Map.of("breakingChanges", breaking, "requiredVersion", (current.major() + 1) + ".0.0"));
     }
 
     /** Tells consumers, in the same transaction, when the columns of a port really changed (not descriptions). */

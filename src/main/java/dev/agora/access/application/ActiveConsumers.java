@@ -3,7 +3,7 @@ package dev.agora.access.application;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agora.access.RequestedPort;
-import dev.agora.catalog.schema.ProductConsumers;
+import dev.agora.catalog.ProductConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;

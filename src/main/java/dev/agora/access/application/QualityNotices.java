@@ -3,7 +3,7 @@ package dev.agora.access.application;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agora.catalog.CatalogService;
-import dev.agora.catalog.schema.ProductConsumers;
+import dev.agora.catalog.ProductConsumers;
 import dev.agora.catalog.ProductDetails;
 import dev.agora.events.EventTypes;
 import dev.agora.events.inprocess.PublishedEvent;

@@ -1,5 +1,7 @@
 package dev.agora.catalog.schema;
 
+import dev.agora.catalog.ProductConsumers;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.agora.catalog.schema;
 
+import dev.agora.catalog.ProductConsumers;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

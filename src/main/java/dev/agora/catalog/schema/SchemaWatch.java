@@ -1,5 +1,7 @@
 package dev.agora.catalog.schema;
 
+import dev.agora.catalog.ProductConsumers;
+
 import dev.agora.audit.ChangeJournal;
 import dev.agora.catalog.CatalogService;
 import dev.agora.catalog.ColumnSchema;

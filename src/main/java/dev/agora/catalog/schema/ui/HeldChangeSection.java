@@ -20,7 +20,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import dev.agora.catalog.ProductDetails;
 import dev.agora.catalog.schema.HeldChangeView;
 import dev.agora.catalog.schema.HeldSchemaChange.StoredDifference;
-import dev.agora.catalog.schema.ProductConsumers;
+import dev.agora.catalog.ProductConsumers;
 import dev.agora.catalog.schema.SchemaWatch;
 import dev.agora.catalog.schema.SchemaWatchSettings;
 import dev.agora.catalog.ui.ProductPageExtension;

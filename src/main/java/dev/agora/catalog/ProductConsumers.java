@@ -1,4 +1,4 @@
-package dev.agora.catalog.schema;
+package dev.agora.catalog;
 
 import java.time.Instant;
 import java.util.List;
