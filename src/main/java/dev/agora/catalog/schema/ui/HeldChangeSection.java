@@ -68,8 +68,9 @@ class HeldChangeSection implements ProductPageExtension {
         card.setId("held-schema-change");
         card.add(new H3("Pending breaking change"));
         card.add(new Paragraph("On " + DAY.format(change.detectedAt()) + " the data behind " + change.ports()
-                + " stopped matching version " + product.version() + ". Consumers keep reading what they had; "
-                + "nothing changes for them until an owner publishes a new major version or restores the schema."));
+                + " stopped matching version " + product.version() + " in ways that break its consumers. They have been "
+                + "told and keep their access; the catalog keeps promising version " + product.version()
+                + " until an owner publishes a new major version or restores the schema."));
         Grid<StoredDifference> diff = new Grid<>(StoredDifference.class, false);
         diff.setId("held-change-diff");
         diff.addColumn(StoredDifference::port).setHeader("Port").setAutoWidth(true).setFlexGrow(0);
