@@ -15,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +74,7 @@ class ProductNotices {
     }
 
     private void tell(CloudEvent event) {
-        JsonNode data = data(event);
+        JsonNode data = EventData.of(json, event);
         String slug = data.path("product").asText(data.path("slug").asText(event.getSubject()));
         Optional<ProductDetails> found = catalog.find(slug, ProductFollowing.SYSTEM);
         if (found.isEmpty()) {
@@ -151,17 +150,6 @@ class ProductNotices {
     /** A follower who left the owner team no longer sees its draft, and is not told about it. */
     private static boolean mayStillSee(AccountProfile profile, ProductDetails product) {
         return FollowPermissions.personMayFollow(profile, product.status(), product.ownerTeam());
-    }
-
-    private JsonNode data(CloudEvent event) {
-        if (event.getData() == null) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(event.getData().toBytes());
-        } catch (IOException unreadable) {
-            throw new IllegalStateException("event " + event.getId() + " carries data that is not JSON", unreadable);
-        }
     }
 
     /**

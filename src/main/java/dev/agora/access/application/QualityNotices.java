@@ -13,7 +13,6 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +57,7 @@ class QualityNotices {
     }
 
     private void tell(CloudEvent event) {
-        JsonNode data = data(event);
+        JsonNode data = EventData.of(json, event);
         JsonNode newlyFailing = data.path("newlyFailing");
         if (!newlyFailing.isArray() || newlyFailing.isEmpty()) {
             return;
@@ -97,16 +96,5 @@ class QualityNotices {
         }
         people.addAll(following.membersOf(teams));
         return people;
-    }
-
-    private JsonNode data(CloudEvent event) {
-        if (event.getData() == null) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(event.getData().toBytes());
-        } catch (IOException unreadable) {
-            throw new IllegalStateException("event " + event.getId() + " carries data that is not JSON", unreadable);
-        }
     }
 }

@@ -12,7 +12,6 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +57,7 @@ class SchemaHoldNotices {
     }
 
     private void tell(CloudEvent event) {
-        JsonNode data = data(event);
+        JsonNode data = EventData.of(json, event);
         Optional<ProductDetails> found = catalog.find(data.path("product").asText(event.getSubject()),
                 ProductFollowing.SYSTEM);
         if (found.isEmpty()) {
@@ -105,16 +104,5 @@ class SchemaHoldNotices {
         }
         return message.length() <= ProductNotices.MAX_MESSAGE ? message
                 : message.substring(0, ProductNotices.MAX_MESSAGE - 1) + "…";
-    }
-
-    private JsonNode data(CloudEvent event) {
-        if (event.getData() == null) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(event.getData().toBytes());
-        } catch (IOException unreadable) {
-            throw new IllegalStateException("event " + event.getId() + " carries data that is not JSON", unreadable);
-        }
     }
 }
